@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds SDL2 for WebAssembly once, into a cache outside the clone keyed by the
+# SDL2 and Emscripten versions (it takes minutes; everything else takes seconds).
+# Prints the cache folder on stdout.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+emver="$(emcc --version 2>/dev/null | sed -n 's/.*emcc.* \([0-9][0-9.]*\).*/\1/p' | head -1)"
+[ -n "$emver" ] || die "emcc not found or did not report a version"
+out="$LOOPLAB_CACHE/sdl2-$SDL2_VERSION-emscripten-$emver"
+if [ -f "$out/lib/libSDL2.a" ]; then
+  echo "$out"; exit 0
+fi
+
+src="$LOOPLAB_THIRD_PARTY/libsdl2-$SDL2_VERSION+dfsg"
+[ -f "$src/CMakeLists.txt" ] || die "SDL2 sources missing at $src (run scripts/fetch-sources.sh)"
+log "building SDL2 $SDL2_VERSION for WebAssembly (Emscripten $emver); cached in $out, a few minutes once"
+work="$LOOPLAB_CACHE/.sdl2-build-$$"
+rm -rf "$work"; mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+(
+  cd "$work"
+  emcmake cmake "$src" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_BUILD_TYPE=Release >config.log 2>&1 \
+    || { tail -30 config.log >&2; exit 1; }
+  emmake make -j"$JOBS" >build.log 2>&1 || { tail -30 build.log >&2; exit 1; }
+)
+# Assemble the cache entry next to its final place, then rename: an interrupted
+# build never leaves a half-filled cache behind.
+stage="$out.partial-$$"
+rm -rf "$stage"; mkdir -p "$stage/lib" "$stage/include"
+cp "$work/libSDL2.a" "$stage/lib/"
+# The generated SDL_config.h must come first; it lives in include-config-release.
+cp -r "$work/include-config-release/." "$stage/include/"
+cp -rn "$work/include/." "$stage/include/"
+rm -rf "$out"; mv "$stage" "$out"
+echo "$out"
