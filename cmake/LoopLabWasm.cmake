@@ -17,3 +17,21 @@ include_directories(SYSTEM "${LOOPLAB_WASM_INCLUDE}")
 
 # SDL2 built once by scripts/build-sdl2-wasm.sh into a version-keyed cache.
 set(LOOPLAB_SDL2_WASM_DIR "" CACHE PATH "Cached SDL2-for-wasm build (lib/, include/)")
+
+if(LOOPLAB_SDL2_WASM_DIR)
+  add_library(sdl2_wasm INTERFACE)
+  target_include_directories(sdl2_wasm SYSTEM INTERFACE "${LOOPLAB_SDL2_WASM_DIR}/include")
+  target_link_libraries(sdl2_wasm INTERFACE "${LOOPLAB_SDL2_WASM_DIR}/lib/libSDL2.a")
+
+  # Dear ImGui 1.86 from Debian's source package, with the SDL2 + OpenGL ES 3 (WebGL2) backends.
+  set(IMGUI_DIR "${LOOPLAB_THIRD_PARTY}/imgui-1.86+ds")
+  add_library(imgui STATIC
+    "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
+    "${IMGUI_DIR}/imgui_widgets.cpp"
+    "${IMGUI_DIR}/backends/imgui_impl_sdl.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  target_compile_options(imgui PRIVATE -w)
+  target_link_libraries(imgui PUBLIC sdl2_wasm)
+  target_link_options(imgui INTERFACE -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2)
+endif()
