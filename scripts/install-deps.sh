@@ -21,6 +21,19 @@ packages=(
   podman runc debootstrap podman-compose
 )
 
+# `install-deps.sh build` installs only what building needs (the container image's
+# build stage): the groups above whose heading comment contains the word "build".
+if [ "${1:-all}" = build ]; then
+  mapfile -t packages < <(awk '
+    /^packages=\(/ { inside = 1; next }
+    inside && /^\)/ { exit }
+    inside && /^[[:space:]]*#/ { take = ($0 ~ /build/); next }
+    inside && take { sub(/#.*/, ""); for (i = 1; i <= NF; i++) print $i }' "$0")
+  [ ${#packages[@]} -gt 0 ] || { echo "looplab: no build packages found in $0" >&2; exit 1; }
+elif [ "${1:-all}" != all ]; then
+  echo "looplab: unknown package group '$1' (expected build or all)" >&2; exit 2
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
