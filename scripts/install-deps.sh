@@ -19,6 +19,8 @@ packages=(
   python3-psycopg2 python3-asyncpg nginx-light wrk hyperfine procps curl iproute2
   # self-hosting tests (Podman stands in for Docker here)
   podman runc debootstrap podman-compose
+  # (Debian only recommends these: the --init process, and container names in DNS)
+  catatonit golang-github-containernetworking-plugin-dnsname
 )
 
 # `install-deps.sh build` installs only what building needs (the container image's
