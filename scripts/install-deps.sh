@@ -11,7 +11,7 @@ packages=(
   # wasm build (Emscripten 3.1.6) and the sources we compile for it
   emscripten dpkg-dev
   # page build
-  cmark fonts-dejavu-core gzip
+  cmark fonts-dejavu-core gzip python3-fonttools
   # database for the slow-query lesson
   postgresql-15 postgresql-client-15
   # tests: browser, CPython reference, peers for benchmarks

@@ -1,0 +1,158 @@
+#include "platform.h"
+
+#include "app_style.h"
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace looplab::app {
+namespace {
+
+// Written into the virtual file system by web/looplab-page.js before main() runs.
+constexpr const char* kSansPath = "/fonts/looplab-sans.ttf";
+constexpr const char* kMonoPath = "/fonts/looplab-mono.ttf";
+constexpr float kFontCssPixels = 15.0f;
+
+const Fonts* g_fonts = nullptr;
+
+bool file_exists(const char* path) {
+  if (FILE* f = std::fopen(path, "rb")) {
+    std::fclose(f);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const Fonts& app_fonts() {
+  static const Fonts none;
+  return g_fonts ? *g_fonts : none;
+}
+
+bool Platform::init(std::string& error) {
+  // Keys go to ImGui only while the canvas has focus, so the page's own
+  // inputs and shortcuts keep working.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    error = std::string("SDL could not start: ") + SDL_GetError();
+    return false;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  css_w_ = std::max(1, static_cast<int>(css_w));
+  css_h_ = std::max(1, static_cast<int>(css_h));
+  window_ = SDL_CreateWindow("LoopLab", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, css_w_, css_h_,
+                             SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!window_) {
+    error = std::string("could not create the canvas window: ") + SDL_GetError();
+    return false;
+  }
+  gl_context_ = SDL_GL_CreateContext(window_);
+  if (!gl_context_) {
+    error = "this browser gave no WebGL2 context (" + std::string(SDL_GetError()) +
+            "); the lesson text still works, the interactive part needs WebGL2";
+    return false;
+  }
+  SDL_GL_MakeCurrent(window_, gl_context_);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout comes from the page, not from a saved file
+  apply_app_style();
+  ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  pixel_ratio_ = static_cast<float>(emscripten_get_device_pixel_ratio());
+  load_fonts();
+  g_fonts = &fonts_;
+  return true;
+}
+
+void Platform::load_fonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.OversampleH = 1;  // rasterised at the device ratio already: no need to oversample
+  config.OversampleV = 1;
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193,
+                                   0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0x25A0, 0x25CF, 0};
+  float size = std::round(kFontCssPixels * pixel_ratio_);
+  fonts_.ui = file_exists(kSansPath) ? io.Fonts->AddFontFromFileTTF(kSansPath, size, &config, ranges) : nullptr;
+  fonts_.mono = file_exists(kMonoPath) ? io.Fonts->AddFontFromFileTTF(kMonoPath, size, &config, ranges) : nullptr;
+  if (!fonts_.ui) {
+    // The page could not deliver the TTF: ImGui's built-in bitmap font still reads, if less crisply.
+    ImFontConfig fallback;
+    fallback.SizePixels = std::round(13.0f * pixel_ratio_);
+    fonts_.ui = io.Fonts->AddFontDefault(&fallback);
+  }
+  if (!fonts_.mono) fonts_.mono = fonts_.ui;
+  // ImGui lays out in CSS pixels; the atlas holds device pixels.
+  io.FontGlobalScale = 1.0f / pixel_ratio_;
+  font_ratio_ = pixel_ratio_;
+}
+
+void Platform::follow_canvas_size() {
+  float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  int w = std::max(1, static_cast<int>(css_w));
+  int h = std::max(1, static_cast<int>(css_h));
+  if (w != css_w_ || h != css_h_ || ratio != pixel_ratio_) {
+    // The page layout (not only the window) can resize the canvas: SDL only
+    // hears about window resizes, so tell it, and it resizes the backing store.
+    css_w_ = w;
+    css_h_ = h;
+    pixel_ratio_ = ratio;
+    SDL_SetWindowSize(window_, w, h);
+    emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(w * ratio)),
+                                       static_cast<int>(std::lround(h * ratio)));
+  }
+  if (font_ratio_ != pixel_ratio_) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    load_fonts();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void Platform::begin_frame() {
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  follow_canvas_size();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(css_w_), static_cast<float>(css_h_));
+  io.DisplayFramebufferScale = ImVec2(pixel_ratio_, pixel_ratio_);
+  // Two browser frames can share a timestamp (headless virtual time); ImGui needs a positive step.
+  io.DeltaTime = std::clamp(io.DeltaTime, 1.0f / 1000.0f, 0.25f);
+  ImGui::NewFrame();
+}
+
+void Platform::end_frame() {
+  ImGui::Render();
+  int fb_w = static_cast<int>(std::lround(css_w_ * pixel_ratio_));
+  int fb_h = static_cast<int>(std::lround(css_h_ * pixel_ratio_));
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 clear = app_palette().canvas_background;
+  glClearColor(clear.x, clear.y, clear.z, clear.w);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++frames_;
+}
+
+}  // namespace looplab::app

@@ -1,0 +1,94 @@
+// Starts LoopLab's one wasm module on this page and exposes window.looplab, the
+// page's state and actions for the page's own scripts and for browser tests
+// (documented in src/app/README.md). The page names its lesson in
+// <body data-lesson="...">; an empty name is the start page.
+'use strict';
+(function () {
+  const body = document.body;
+  const canvas = document.getElementById('canvas');
+  const status = document.getElementById('canvas-status');
+
+  function showStatus(text, isError) {
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle('error', !!isError);
+    status.hidden = false;
+  }
+
+  const hook = {
+    ready: false,        // true once the first frame is on screen
+    fatal: null,         // a sentence when the interactive part could not start
+    firstFrameMs: null,  // ms from navigation start to the first drawn frame
+    lesson: body.dataset.lesson || '',
+
+    // Everything the page shows, as plain data: {app, backend_check, lesson?, ...}.
+    state() {
+      if (!hook.ready) return null;
+      return JSON.parse(Module.UTF8ToString(Module._looplab_hook_state()));
+    },
+    // Triggers a named action; returns {ok: true, ...} or {ok: false, error}.
+    act(name, args) {
+      if (!hook.ready) return { ok: false, error: 'the page is still loading' };
+      const text = Module.ccall('looplab_hook_act', 'string', ['string', 'string'],
+                                [name, JSON.stringify(args === undefined ? {} : args)]);
+      return JSON.parse(text);
+    },
+    checkBackend(seconds) { return hook.act('check_backend', { seconds }); },
+
+    _firstFrame() {
+      hook.ready = true;
+      hook.firstFrameMs = performance.now();
+      if (status) status.hidden = true;
+      window.dispatchEvent(new Event('looplab-ready'));
+    },
+    _fatal(message) {
+      hook.fatal = message;
+      showStatus(message, true);
+    },
+  };
+  window.looplab = hook;
+
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    hook._fatal('This browser has no WebGL2, so the interactive part cannot start. The text still reads fine.');
+    return;
+  }
+
+  // Fonts download alongside the module; main() finds them in the virtual file system.
+  const fonts = [['fonts/looplab-sans.ttf', '/fonts/looplab-sans.ttf'],
+                 ['fonts/looplab-mono.ttf', '/fonts/looplab-mono.ttf']];
+  const fontDownloads = fonts.map(([url, path]) =>
+    fetch(url).then(r => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(url + ': HTTP ' + r.status))))
+      .then(bytes => [path, new Uint8Array(bytes)])
+      .catch(err => { console.warn('LoopLab: font not loaded, using the built-in one:', err.message); return null; }));
+
+  const args = [];
+  if (hook.lesson) args.push('--lesson', hook.lesson);
+  if (body.dataset.backend) args.push('--backend', body.dataset.backend);
+
+  window.Module = {
+    canvas,
+    arguments: args,
+    preRun: [function waitForFonts() {
+      Module.addRunDependency('fonts');
+      Promise.all(fontDownloads).then(files => {
+        Module.FS.mkdirTree('/fonts');
+        for (const f of files) if (f) Module.FS.writeFile(f[0], f[1]);
+        Module.removeRunDependency('fonts');
+      });
+    }],
+    print: text => console.log(text),
+    printErr: text => console.warn(text),
+    onAbort: what => hook._fatal('The interactive part stopped: ' + what + '. Reload the page to start it again.'),
+  };
+  canvas.addEventListener('contextmenu', e => e.preventDefault());
+  canvas.addEventListener('webglcontextlost', e => {
+    e.preventDefault();
+    hook._fatal('The browser took the WebGL context away. Reload the page to get it back.');
+  });
+
+  const script = document.createElement('script');
+  script.src = 'looplab.js';
+  script.async = true;
+  script.onerror = () => hook._fatal('Could not load looplab.js from the server.');
+  document.body.appendChild(script);
+})();
