@@ -1,0 +1,177 @@
+// The event loop: asyncio's BaseEventLoop with a ready queue (call_soon), a timer heap
+// (call_later / call_at) and I/O completions, on a virtual or a real clock, recording a trace.
+// run_once() is CPython's _run_once; read it in event_loop.cpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "looplab/callback.hpp"
+#include "looplab/clock.hpp"
+#include "looplab/coroutine.hpp"
+#include "looplab/executor.hpp"
+#include "looplab/io.hpp"
+#include "looplab/ready_queue.hpp"
+#include "looplab/timer_heap.hpp"
+#include "looplab/trace.hpp"
+
+namespace looplab {
+
+class TaskBase;
+class WaitSite;
+template <class T> class Coro;
+template <class T> class Task;
+
+struct LoopOptions {
+  std::size_t reserve_events = 1u << 16;  // trace capacity reserved up front
+  std::size_t executor_workers = 5;       // CPython: min(32, cpu_count + 4); 5 on one core
+  bool record_trace = true;
+};
+
+class EventLoop {
+ public:
+  // `io` may be null: the loop then owns a SimulatedIo driver (fine on either clock).
+  explicit EventLoop(Clock& clock, IoDriver* io = nullptr, LoopOptions options = {});
+  ~EventLoop();
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+
+  // --- What scenario code uses (the free functions in looplab.hpp call these) ---
+
+  // asyncio.run(main): runs `main` as a task (Task-1) until it finishes, then cancels the
+  // tasks still pending, waits for them and for the executor, and returns main's result
+  // (or rethrows its exception).
+  template <class T> T run(Coro<T> main);
+  // asyncio.create_task: the task takes its first step on a later iteration.
+  template <class T> Task<T> create_task(Coro<T> coro, std::string_view name = {});
+
+  double time() const { return vclock_ != nullptr ? vclock_->now() : clock_->now(); }
+  TaskBase* current_task() const { return current_; }
+  std::uint32_t iteration() const { return iteration_; }
+  Trace& trace() { return trace_; }
+  const Trace& trace() const { return trace_; }
+  Clock& clock() { return *clock_; }
+  Executor& executor() { return executor_; }
+
+  // print(): records the line for the current task (and passes it to the print sink, if set).
+  void print(std::string_view text);
+  using PrintSink = std::function<void(double time, TaskId task, const std::string& text)>;
+  void set_print_sink(PrintSink sink) { print_sink_ = std::move(sink); }
+  // The current task is now on line `line` of the lesson's snippet (recorded when it changes).
+  void mark_line(std::uint32_t line);
+
+  // --- Driving the loop ---
+
+  // One iteration, as CPython's _run_once: wait for I/O or the next timer, move due timers
+  // to the ready queue, then run exactly the callbacks that were ready when it began.
+  // With may_wait false it never waits and returns false when nothing was due yet.
+  bool run_once(bool may_wait = true);
+  // For a real-clock loop driven by frames (the browser): runs every iteration that needs
+  // no waiting, then returns the loop time of the next known deadline (+inf if none).
+  double run_ready();
+  // Runs until `task` has finished. Throws std::runtime_error if nothing could ever wake it.
+  void run_until_done(TaskBase& task);
+  // Nothing ready, no timer, no I/O or executor work in flight, no blocking call pending.
+  bool idle();
+
+  // --- For the primitives (sleep, queue, I/O awaitables...) ---
+
+  void call_soon(Callback cb) { ready_.push(cb); }
+  TimerId call_at(double when, Callback cb) { return timers_.push(when, cb); }
+  TimerId call_later(double delay, Callback cb) { return timers_.push(time() + delay, cb); }
+  bool cancel_timer(TimerId id) { return timers_.cancel(id); }
+
+  // The current task suspends at `h` on `site` (may be null), entering `state`.
+  void suspend_current(coro::coroutine_handle<> h, WaitSite* site, TaskState state,
+                       std::uint32_t related = 0, std::uint32_t detail = 0);
+  // Queues `task`'s next step (asyncio: call_soon(task.__wakeup)), recording why.
+  void schedule_step(TaskBase& task, WakeCause cause, std::uint32_t related = 0);
+  TaskId current_task_id() const;
+
+  // A blocking call inside async def: the current task suspends at `h` holding the loop;
+  // nothing else runs until `deadline` (block) or until op `op` completes (blocking I/O).
+  void hold_until(coro::coroutine_handle<> h, double deadline);
+  void hold_for_io(coro::coroutine_handle<> h, IoOpId op);
+
+  // Starts an I/O operation for the current task; `on_done` is queued when it completes.
+  IoOpId start_io(const IoRequest& request, bool blocking, Callback on_done);
+  // The result of a completed operation (moved out: call once).
+  IoResult take_io_result(IoOpId op);
+  void cancel_io(IoOpId op);
+
+  // Object registration for the trace (queues, locks, events, semaphores).
+  ObjectId register_object(ObjectKind kind, std::string_view name);
+
+  // Bookkeeping for tasks (task.hpp).
+  TaskId register_task(TaskBase& task, std::string_view name);
+  void task_finished(TaskBase& task);
+  // Scenario code running while `task` runs (and the trace entries it makes) belongs to it.
+  void enter_task(TaskBase& task);
+  void leave_task();
+  void report_never_awaited(const char* coroutine_name);
+  // Cancels every unfinished task and runs until they and the executor are done (asyncio.run's end).
+  void shutdown();
+
+ private:
+  struct Hold {
+    TaskBase* task = nullptr;
+    coro::coroutine_handle<> resume;
+    double deadline = 0;
+    IoOpId op = 0;
+  };
+  struct IoSlot {
+    Callback on_done;
+    IoResult result;
+    bool pending = false;
+  };
+
+  double next_deadline();
+  void wait_for_events(double timeout);
+  void collect_completions(double max_wait);
+  void deliver(IoCompletion& completion);
+  void queue_due_timers();
+  bool release_hold(bool may_wait);
+  double record_time();
+
+  Clock* clock_;
+  VirtualClock* vclock_;  // the same clock when virtual: time() without a virtual call
+  std::unique_ptr<IoDriver> owned_io_;
+  IoDriver* io_;
+  Trace trace_;
+  ReadyQueue ready_;
+  TimerHeap timers_;
+  Executor executor_;
+  std::size_t todo_ = 0;  // callbacks of the current iteration not run yet
+  std::uint32_t iteration_ = 0;
+  TaskBase* current_ = nullptr;
+  Hold hold_;
+  std::vector<IoSlot> io_slots_;        // indexed by IoOpId
+  std::vector<IoCompletion> completed_; // polled, not yet turned into callbacks
+  std::vector<Callback> finished_work_; // executor completions, likewise
+  std::vector<TaskBase*> live_tasks_;   // created and not finished, owned by the loop
+  std::uint32_t unnamed_tasks_ = 0;     // for asyncio's default names, Task-<n>
+  PrintSink print_sink_;
+};
+
+// The loop running on this thread (asyncio.get_running_loop()); null outside of one.
+EventLoop* current_loop();
+EventLoop& running_loop();  // throws std::logic_error when no loop runs
+
+// Makes `loop` current for its lifetime (nested scopes restore the previous one).
+class CurrentLoopScope {
+ public:
+  explicit CurrentLoopScope(EventLoop& loop);
+  ~CurrentLoopScope();
+  CurrentLoopScope(const CurrentLoopScope&) = delete;
+  CurrentLoopScope& operator=(const CurrentLoopScope&) = delete;
+
+ private:
+  EventLoop* previous_;
+};
+
+}  // namespace looplab

@@ -1,0 +1,64 @@
+// How I/O plugs into the loop. An IoDriver starts operations and later hands their results
+// back; the loop turns each completion into a callback in its ready queue, as a selector's
+// events become callbacks in asyncio. The virtual clock uses SimulatedIo (a request or query
+// that takes a stated time); the browser's real-clock driver wraps emscripten_fetch; tests on
+// the native real clock can use ThreadedIo.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "looplab/trace.hpp"
+
+namespace looplab {
+
+enum class IoKind : std::uint8_t {
+  http_request,  // target: a URL or path ("/slow?seconds=2")
+  db_query,      // target: SQL text
+};
+
+struct IoRequest {
+  IoKind kind = IoKind::http_request;
+  std::string target;
+  // For simulated drivers: how long the operation takes and, for queries, the rows it
+  // returns. Real drivers ignore these: the server decides.
+  double simulated_seconds = 0;
+  std::uint32_t simulated_rows = 0;
+  int simulated_status = 200;     // HTTP status a simulated request answers with
+  std::string simulated_error;    // non-empty: the simulated operation fails with this text
+};
+
+struct IoResult {
+  bool ok = true;         // false: transport failure (error says why); HTTP errors still ok
+  int status = 200;       // HTTP status, or 0 for queries
+  std::uint32_t rows = 0; // rows returned by a query
+  std::string body;
+  std::string error;
+};
+
+struct IoCompletion {
+  IoOpId op;
+  IoResult result;
+};
+
+class IoDriver {
+ public:
+  virtual ~IoDriver() = default;
+  // Starts `request` at loop time `now`. Exactly one completion for `op` must later come
+  // out of poll(), unless cancel(op) is called first.
+  virtual void start(IoOpId op, const IoRequest& request, double now) = 0;
+  // Forgets an operation whose result nobody wants any more (best effort for real I/O).
+  virtual void cancel(IoOpId op) { (void)op; }
+  // Loop time at which the earliest pending operation is known to complete; +infinity if
+  // none is pending or the driver cannot know (real network I/O).
+  virtual double next_completion_time() const = 0;
+  // Appends every operation completed by loop time `now` to `out`. May block up to
+  // `max_wait` seconds for the first one when nothing has completed yet; drivers that
+  // cannot block (the browser) return at once.
+  virtual void poll(double now, double max_wait, std::vector<IoCompletion>& out) = 0;
+  virtual std::size_t in_flight() const = 0;
+};
+
+}  // namespace looplab

@@ -1,0 +1,47 @@
+// asyncio's `_ready` deque: a FIFO ring buffer of callbacks that grows by doubling, so
+// steady-state scheduling never allocates.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "looplab/callback.hpp"
+
+namespace looplab {
+
+class ReadyQueue {
+ public:
+  explicit ReadyQueue(std::size_t capacity = 1024) {
+    std::size_t c = 16;
+    while (c < capacity) c *= 2;
+    ring_.resize(c);
+  }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  void push(const Callback& cb) {
+    if (size_ == ring_.size()) grow();
+    ring_[(head_ + size_) & (ring_.size() - 1)] = cb;
+    ++size_;
+  }
+  Callback pop() {
+    Callback cb = ring_[head_];
+    head_ = (head_ + 1) & (ring_.size() - 1);
+    --size_;
+    return cb;
+  }
+  // The i-th callback from the front (0: runs next).
+  const Callback& at(std::size_t i) const { return ring_[(head_ + i) & (ring_.size() - 1)]; }
+
+ private:
+  void grow() {
+    std::vector<Callback> bigger(ring_.size() * 2);
+    for (std::size_t i = 0; i < size_; ++i) bigger[i] = at(i);
+    ring_.swap(bigger);
+    head_ = 0;
+  }
+  std::vector<Callback> ring_;
+  std::size_t head_ = 0;
+  std::size_t size_ = 0;
+};
+
+}  // namespace looplab

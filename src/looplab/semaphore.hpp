@@ -1,0 +1,45 @@
+// asyncio.Semaphore (3.11.2): release() hands the count straight to the first waiter, so a
+// newcomer cannot overtake the tasks already waiting.
+#pragma once
+
+#include <string_view>
+
+#include "looplab/waiter_list.hpp"
+
+namespace looplab {
+
+class Semaphore {
+ public:
+  // Throws std::invalid_argument for a negative value, as Python raises ValueError.
+  explicit Semaphore(int value = 1, std::string_view name = "semaphore");
+  bool locked() const { return value_ == 0 || waiters_.any_not_cancelled(); }
+  int value() const { return value_; }
+  void release();
+  ObjectId object() const { return object_; }
+
+  class Acquire {
+   public:
+    explicit Acquire(Semaphore& sem) : sem_(&sem), future_(TaskState::waiting_semaphore, sem.object_) {}
+    bool await_ready();
+    void await_suspend(coro::coroutine_handle<> h) {
+      sem_->waiters_.push(future_);
+      future_.await_suspend(h);
+    }
+    bool await_resume();
+
+   private:
+    Semaphore* sem_;
+    Future future_;
+    bool immediate_ = false;
+  };
+  Acquire acquire() { return Acquire(*this); }
+
+ private:
+  friend class Acquire;
+  void wake_up_next();
+  ObjectId object_;
+  int value_;
+  WaiterList waiters_;
+};
+
+}  // namespace looplab

@@ -1,0 +1,174 @@
+// The trace: everything a view needs to redraw a run at any moment, recorded by the loop.
+// Views (timeline, stepping, ready queue at the playhead, export) read only this.
+//
+// Events are fixed-size PODs (24 bytes) appended in the order things happened; strings
+// (task names, printed lines, error texts) live once in a side table and events refer to
+// them by StringId. Times are seconds since the loop started, on its clock (virtual or real).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace looplab {
+
+using TaskId = std::uint32_t;    // 0: no task (the loop itself, or code outside any task)
+using StringId = std::uint32_t;  // index into Trace::text(); 0 is the empty string
+using ObjectId = std::uint32_t;  // a queue, lock, event or semaphore; 0: none
+using IoOpId = std::uint32_t;    // an I/O operation; 0: none
+
+inline constexpr std::uint32_t kNoEvent = 0xffffffffu;
+
+// What a task is doing. A task is in exactly one state from creation until it finishes.
+enum class TaskState : std::uint8_t {
+  ready,              // in the ready queue, waiting for the loop to run it
+  running,            // its code is executing on the loop
+  waiting_timer,      // asyncio.sleep(d > 0)
+  waiting_io,         // awaiting an I/O operation (detail: IoOpId)
+  waiting_queue,      // Queue.put on a full queue / Queue.get on an empty one / Queue.join
+  waiting_lock,       // Lock.acquire
+  waiting_event,      // Event.wait
+  waiting_semaphore,  // Semaphore.acquire
+  waiting_task,       // awaiting another task, a gather, or wait_for (related: the task)
+  waiting_executor,   // submitted to the executor, every worker busy
+  in_executor,        // its work runs on an executor worker (detail: lane, from 0)
+  blocked,            // holding the loop: time.sleep or a blocking call inside async def
+  done,               // finished with a result
+  failed,             // finished with an exception (the finished event carries its text)
+  cancelled,          // finished by cancellation
+};
+inline constexpr int kTaskStateCount = 15;
+const char* to_string(TaskState state);
+inline bool is_finished(TaskState s) { return s >= TaskState::done; }
+inline bool is_waiting(TaskState s) { return s >= TaskState::waiting_timer && s <= TaskState::in_executor; }
+
+// Why a task became ready: the arrow a timeline draws from the waker to the woken.
+enum class WakeCause : std::uint8_t {
+  none,
+  created,      // create_task scheduled its first step
+  yielded,      // sleep(0): it gave the loop a turn
+  timer,        // its sleep's timer fired
+  io,           // its I/O operation completed (related: the task that started it)
+  task_done,    // the task it awaited finished (related: that task)
+  queue,        // a put/get/task_done by `related` made room / an item / completion
+  lock,         // `related` released the lock
+  event,        // `related` set the event
+  semaphore,    // `related` released the semaphore
+  executor,     // its executor work finished
+  gather,       // the gather it awaited completed
+  timeout,      // wait_for's timeout expired
+  cancelled,    // it was cancelled (related: by whom)
+  unblocked,    // a blocking call it made inside async def returned
+};
+const char* to_string(WakeCause cause);
+
+enum class EventKind : std::uint8_t {
+  task_created,    // task; related = parent task (0: created outside any task); detail = name
+  state,           // task enters `state`; related = other task involved (waker, awaited task);
+                   //   detail = object (ObjectId, IoOpId, executor lane); cause = why (for ready)
+  task_finished,   // task ends in `state` (done, failed, cancelled); detail = error text if failed
+  print,           // task printed the line `detail` (a StringId)
+  line,            // task is now on line `detail` of the lesson's snippet
+  iteration,       // the loop starts an iteration; related = its number (from 1); detail = how
+                   //   many callbacks were ready when it began (exactly those run in it)
+  io_sent,         // task started I/O op `related`; detail = its description
+  io_answered,     // op `related` (started by task) completed; detail = result summary
+  never_awaited,   // task (0: none) dropped coroutine `detail` (its name) without awaiting it
+  error_unretrieved,  // task failed and nobody retrieved its exception; detail = error text
+};
+const char* to_string(EventKind kind);
+
+struct TraceEvent {
+  double time = 0;         // seconds since the loop started
+  TaskId task = 0;
+  std::uint32_t related = 0;
+  std::uint32_t detail = 0;
+  EventKind kind = EventKind::state;
+  TaskState state = TaskState::ready;
+  WakeCause cause = WakeCause::none;
+  std::uint8_t reserved = 0;
+};
+static_assert(sizeof(TraceEvent) == 24, "trace events are meant to stay compact");
+
+enum class ObjectKind : std::uint8_t { queue, lock, event, semaphore };
+const char* to_string(ObjectKind kind);
+
+struct TaskInfo {
+  StringId name = 0;
+  TaskId parent = 0;                     // the task that created it (0: none)
+  std::uint32_t created_event = kNoEvent;
+  std::uint32_t finished_event = kNoEvent;
+};
+
+struct ObjectInfo {
+  ObjectKind kind;
+  StringId name;
+};
+
+struct IoOpInfo {
+  TaskId task = 0;             // who started it
+  StringId description = 0;   // "GET /slow?seconds=2", "SELECT ... (3 rows)"
+  std::uint32_t sent_event = kNoEvent;
+  std::uint32_t answered_event = kNoEvent;
+  bool blocking = false;       // started by a blocking call that held the loop
+};
+
+class Trace {
+ public:
+  explicit Trace(std::size_t reserve_events = 1u << 16);
+
+  // --- Recording (the event loop calls these) ---
+  bool enabled() const { return enabled_; }
+  // With recording off, only the side tables (tasks, strings) grow; for overhead measurements.
+  void set_enabled(bool on) { enabled_ = on; }
+  void set_clock_name(std::string_view name) { clock_name_ = name; }
+  StringId intern(std::string_view s);    // deduplicated: names
+  StringId add_text(std::string_view s);  // not deduplicated: printed lines, error texts
+  TaskId add_task(double time, TaskId parent, std::string_view name);
+  ObjectId add_object(ObjectKind kind, std::string_view name);
+  IoOpId add_io_op(TaskId task, std::string_view description, bool blocking);
+  void record(const TraceEvent& e) {
+    if (enabled_) events_.push_back(e);
+  }
+  void record(double time, EventKind kind, TaskId task, std::uint32_t related = 0, std::uint32_t detail = 0,
+              TaskState state = TaskState::ready, WakeCause cause = WakeCause::none) {
+    if (enabled_) events_.push_back(TraceEvent{time, task, related, detail, kind, state, cause, 0});
+  }
+  // Records the event and notes its index in the task's or op's side table.
+  void record_task_finished(double time, TaskId task, TaskState how, StringId error);
+  void record_io_sent(double time, IoOpId op);
+  void record_io_answered(double time, IoOpId op, std::string_view summary);
+
+  // --- Reading ---
+  const std::vector<TraceEvent>& events() const { return events_; }
+  std::size_t size() const { return events_.size(); }
+  const std::string& text(StringId id) const { return strings_[id]; }
+  std::size_t string_count() const { return strings_.size(); }
+  // Indexed by TaskId; entry 0 stands for the loop itself.
+  const std::vector<TaskInfo>& tasks() const { return tasks_; }
+  const std::string& task_name(TaskId id) const { return strings_[tasks_[id].name]; }
+  // Indexed by ObjectId / IoOpId; entry 0 is unused.
+  const std::vector<ObjectInfo>& objects() const { return objects_; }
+  const std::vector<IoOpInfo>& io_ops() const { return io_ops_; }
+  const std::string& clock_name() const { return clock_name_; }
+
+  // Memory held by the trace: events, side tables and string bytes.
+  std::size_t bytes_used() const;
+  double bytes_per_event() const { return events_.empty() ? 0.0 : double(bytes_used()) / double(events_.size()); }
+
+ private:
+  bool enabled_ = true;
+  std::string clock_name_ = "virtual";
+  std::vector<TraceEvent> events_;
+  std::vector<std::string> strings_;
+  std::unordered_map<std::string, StringId> interned_;
+  std::size_t string_bytes_ = 0;
+  std::vector<TaskInfo> tasks_;
+  std::vector<ObjectInfo> objects_;
+  std::vector<IoOpInfo> io_ops_;
+};
+
+}  // namespace looplab
