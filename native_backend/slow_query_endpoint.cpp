@@ -1,0 +1,135 @@
+#include "slow_query_endpoint.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "citydb/slow_queries.hpp"
+#include "db/errors.hpp"
+#include "query_string.hpp"
+#include "responses.hpp"
+
+namespace looplab::backend {
+namespace {
+
+constexpr std::string_view how_to_start =
+    "Start LoopLab with ./looplab start (it runs scripts/postgres.sh), or start the database "
+    "with scripts/postgres.sh start and pass the --db-* flags it prints to looplab-backend.";
+
+double epoch_seconds(std::chrono::system_clock::time_point t) {
+  const double ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  return ms / 1000.0;
+}
+
+double rounded_seconds(std::chrono::steady_clock::duration d) {
+  return std::round(std::chrono::duration<double>(d).count() * 1000.0) / 1000.0;
+}
+
+StringResponse json_response(const Request& request, http::status status, const nlohmann::json& body) {
+  auto response = text_response(request, status, body.dump() + "\n", "application/json");
+  response.set(http::field::cache_control, "no-store");
+  return response;
+}
+
+std::string unreachable_sentence(const db::Pool& pool, const std::exception& e) {
+  return "PostgreSQL is not reachable at " + pool.settings().connection.describe() + " (" + e.what() +
+         "). Start it with scripts/postgres.sh start; the next request reconnects by itself.";
+}
+
+}  // namespace
+
+Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestContext& context) {
+  auto parameters = parse_query(split_target(request.target()).second);
+  if (!parameters) co_return error_response(request, http::status::bad_request, "The query string is malformed.");
+  std::string name;
+  bool named = false;
+  for (const auto& p : *parameters) {
+    if (p.name == "name") {
+      name = p.value;  // the last one wins, as in Django
+      named = true;
+    }
+  }
+  if (!named) {
+    co_return error_response(request, http::status::bad_request,
+                             "Say which query to run: /slow-query?name=R1 (or R2, or R3).");
+  }
+  const citydb::SlowQuery* query = citydb::find_slow_query(name);
+  if (!query) {
+    co_return error_response(request, http::status::bad_request,
+                             "There is no query named '" + name +
+                                 "': the slow-query lesson runs only R1, R2 and R3, and never SQL from the request.");
+  }
+  if (!pool_) {
+    co_return error_response(request, http::status::service_unavailable,
+                             "The slow-query database is not configured. " + std::string(how_to_start));
+  }
+
+  // A half-built database has no looplab_build row (the builder writes it last):
+  // it is never served.
+  std::optional<std::string> copies;
+  try {
+    copies = co_await pool_->single_value("SELECT copies FROM looplab_build");
+  } catch (const db::DatabaseUnavailable& e) {
+    co_return error_response(request, http::status::service_unavailable, unreachable_sentence(*pool_, e));
+  } catch (const db::QueryFailed& e) {
+    if (e.sqlstate != "42P01") throw;
+  }
+  if (!copies) {
+    co_return error_response(request, http::status::service_unavailable,
+                             "The cities database is not built, or its last build was interrupted: run "
+                             "scripts/postgres.sh start (it rebuilds it), then try again.");
+  }
+
+  db::CancelRequest cancel;
+  auto on_client_gone = context.cancel.subscribe(
+      [cancel, &context]() mutable { cancel.cancel("the request was cancelled: " + context.cancel.reason()); });
+  asio::steady_timer deadline(co_await asio::this_coro::executor, query_timeout_);
+  const double timeout_s = query_timeout_.count() / 1000.0;
+  deadline.async_wait([weak = cancel.weak(), timeout_s](error_code ec) {
+    if (ec) return;
+    db::CancelRequest::cancel_if_alive(weak, "it ran longer than the query timeout of " +
+                                                 nlohmann::json(timeout_s).dump() + " s (--db-query-timeout)");
+  });
+
+  db::StreamedRows result;
+  try {
+    result = co_await pool_->count_rows(query->sql, cancel);
+  } catch (const db::DatabaseUnavailable& e) {
+    co_return error_response(request, http::status::service_unavailable, unreachable_sentence(*pool_, e));
+  } catch (const db::QueryCancelled& e) {
+    const std::string sentence = "Query " + name + " was cancelled in PostgreSQL: " +
+                                 (cancel.requested() ? cancel.reason() : std::string(e.what())) + ".";
+    context.server.log.warn(std::string(context.remote) + " " + sentence);
+    const bool timed_out = !context.cancel.cancelled();
+    co_return error_response(request, timed_out ? http::status::gateway_timeout : http::status::service_unavailable,
+                             sentence);
+  } catch (const db::QueryFailed& e) {
+    if (e.sqlstate == "42P01") {
+      co_return error_response(request, http::status::service_unavailable,
+                               "The cities database is missing a table; run scripts/postgres.sh start to rebuild it.");
+    }
+    co_return error_response(request, http::status::internal_server_error,
+                             "PostgreSQL refused query " + name + ": " + e.what());
+  }
+  deadline.cancel();
+
+  const std::int64_t copy_count = std::stoll(*copies);
+  nlohmann::json body = {
+      {"query", name},
+      {"sql", query->sql},
+      {"rows", result.rows},
+      {"expected_rows", query->rows_per_copy * copy_count},
+      {"copies", copy_count},
+      {"started_at", epoch_seconds(result.started_at)},
+      {"finished_at", epoch_seconds(result.finished_at)},
+      // Before the first row PostgreSQL was executing (R1 sorts everything first);
+      // after it, the rows were coming over and being counted.
+      {"first_row_after_s", rounded_seconds(result.first_row - result.sent)},
+      {"transfer_s", rounded_seconds(result.finished - result.first_row)},
+      {"total_s", rounded_seconds(result.finished - result.sent)},
+      {"fetched_with", "COPY (query) TO STDOUT, rows counted as they stream"},
+  };
+  co_return json_response(request, http::status::ok, body);
+}
+
+}  // namespace looplab::backend
