@@ -34,6 +34,16 @@
       return JSON.parse(text);
     },
     checkBackend(seconds) { return hook.act('check_backend', { seconds }); },
+    // Lesson pages: run with the parameters in force, reset, change parameters
+    // ({name: value}; refused values come back as {ok: false, error}), and the last
+    // run's trace (LoopLab's trace JSON, see src/looplab/trace_export.hpp).
+    run() { return hook.act('run'); },
+    reset() { return hook.act('reset'); },
+    setParams(params) { return hook.act('set_params', params); },
+    trace() {
+      const r = hook.act('trace');
+      return r.ok ? r.trace : null;
+    },
 
     _firstFrame() {
       hook.ready = true;
@@ -85,6 +95,22 @@
     e.preventDefault();
     hook._fatal('The browser took the WebGL context away. Reload the page to get it back.');
   });
+
+  // Space runs, R resets, unless the learner is typing (in the page or in the canvas).
+  if (hook.lesson) {
+    document.addEventListener('keydown', e => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || !hook.ready) return;
+      const t = e.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
+      if (Module._looplab_wants_keyboard()) return;
+      if (e.key === ' ') {
+        e.preventDefault();  // the page would scroll
+        hook.run();
+      } else if (e.key === 'r' || e.key === 'R') {
+        hook.reset();
+      }
+    });
+  }
 
   const script = document.createElement('script');
   script.src = 'looplab.js';

@@ -1,8 +1,14 @@
 #include "app.h"
 
 #include "app_style.h"
+#include "page_url.h"
 #include "test_hook.h"
+#ifdef LOOPLAB_APP_HAS_CORE
+#include "lesson_run.h"
+#include "looplab/trace_export.hpp"
+#endif
 
+#include <emscripten/emscripten.h>
 #include <imgui.h>
 
 #include <stdexcept>
@@ -30,10 +36,85 @@ bool App::start(std::string& error) {
     if (lesson_) {
       host_ = std::make_unique<LessonHost>(LessonHost{lesson_->info, fetch_, TestHook::instance()});
       page_ = lesson_->make(*host_);
+      apply_url_parameters();
     }
   }
   register_hook();
+  if (page_) register_lesson_hook();
   return true;
+}
+
+void App::apply_url_parameters() {
+  for (const Parameter& p : read_page_url_parameters()) {
+    std::string problem = page_->set_parameter(p.name, p.value);
+    if (!problem.empty()) url_problems_.push_back("The link's " + p.name + "=" + p.value + " was not used: " + problem);
+  }
+  url_parameters_ = read_page_url_parameters();
+}
+
+void App::keep_url_in_step() {
+  std::vector<Parameter> now = page_->parameters();
+  bool same = now.size() == url_parameters_.size();
+  for (std::size_t i = 0; same && i < now.size(); ++i)
+    same = now[i].name == url_parameters_[i].name && now[i].value == url_parameters_[i].value;
+  if (same) return;
+  write_page_url_parameters(now);
+  url_parameters_ = std::move(now);
+}
+
+void App::draw_url_problems() {
+  if (url_problems_.empty()) return;
+  ImGui::PushTextWrapPos(0.0f);
+  for (const std::string& problem : url_problems_) ImGui::TextColored(app_palette().bad, "%s", problem.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::SmallButton("Dismiss")) url_problems_.clear();
+  ImGui::Separator();
+}
+
+void App::register_lesson_hook() {
+  TestHook& hook = TestHook::instance();
+  hook.add_state("lesson", [this] {
+    nlohmann::json params = nlohmann::json::object();
+    for (const Parameter& p : page_->parameters()) params[p.name] = p.value;
+    nlohmann::json out{
+        {"id", std::string(lesson_->info.id)},
+        {"params", params},
+        {"url_problems", url_problems_},
+        {"run", nullptr},
+        {"extra", page_->extra_state()},
+    };
+#ifdef LOOPLAB_APP_HAS_CORE
+    if (const LessonRun* run = page_->current_run()) out["run"] = run->state();
+#endif
+    return out;
+  });
+  hook.add_action("run", [this](const nlohmann::json&) {
+    std::string problem = page_->run();
+    if (!problem.empty()) throw std::invalid_argument(problem);
+    return nlohmann::json::object();
+  });
+  hook.add_action("reset", [this](const nlohmann::json&) {
+    page_->reset();
+    return nlohmann::json::object();
+  });
+  hook.add_action("set_params", [this](const nlohmann::json& args) {
+    if (!args.is_object()) throw std::invalid_argument("set_params needs an object: {\"name\": value, ...}");
+    std::string problems;
+    for (const auto& [name, value] : args.items()) {
+      std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+      std::string problem = page_->set_parameter(name, text);
+      if (!problem.empty()) problems += (problems.empty() ? "" : "; ") + problem;
+    }
+    if (!problems.empty()) throw std::invalid_argument(problems);
+    return nlohmann::json::object();
+  });
+#ifdef LOOPLAB_APP_HAS_CORE
+  hook.add_action("trace", [this](const nlohmann::json&) {
+    const LessonRun* run = page_->current_run();
+    if (!run || !run->trace()) throw std::invalid_argument("there is no run yet: run the lesson first");
+    return nlohmann::json{{"trace", looplab::to_json(*run->trace())}};
+  });
+#endif
 }
 
 void App::register_hook() {
@@ -51,6 +132,7 @@ void App::register_hook() {
           {"css_height", platform_.css_height()},
           {"pixel_ratio", platform_.pixel_ratio()}}},
         {"requests_in_flight", fetch_.in_flight()},
+        {"wants_keyboard", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
     };
   });
   hook.add_state("backend_check", [this] { return backend_check_.state(); });
@@ -85,6 +167,10 @@ void App::frame() {
                                              ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##canvas", nullptr, kCanvasWindow);
   if (page_) {
+#ifdef LOOPLAB_APP_HAS_CORE
+    LessonRun::advance_all();
+#endif
+    draw_url_problems();
     page_->draw();
   } else if (options_.lesson_id.empty()) {
     draw_start_page();
@@ -93,7 +179,13 @@ void App::frame() {
   }
   ImGui::End();
   platform_.end_frame();
+  if (page_) keep_url_in_step();
   TestHook::instance().announce_first_frame();
 }
 
 }  // namespace looplab::app
+
+// For the page's keyboard shortcuts: true while an ImGui text field has the keyboard.
+extern "C" EMSCRIPTEN_KEEPALIVE int looplab_wants_keyboard() {
+  return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? 1 : 0;
+}

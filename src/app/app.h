@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace looplab::app {
 
@@ -27,6 +28,10 @@ class App {
 
  private:
   void register_hook();
+  void register_lesson_hook();
+  void apply_url_parameters();
+  void keep_url_in_step();
+  void draw_url_problems();
   void draw_start_page();
   void draw_unknown_lesson();
 
@@ -37,6 +42,8 @@ class App {
   const Lesson* lesson_ = nullptr;
   std::unique_ptr<LessonHost> host_;
   std::unique_ptr<LessonPage> page_;
+  std::vector<std::string> url_problems_;  // parameters in the link that were refused
+  std::vector<Parameter> url_parameters_;  // what the address bar says now
 };
 
 }  // namespace looplab::app
