@@ -9,6 +9,9 @@ namespace looplab::ui {
 namespace {
 
 std::string why_ready(const TimelineModel& model, const Lane& lane, std::ptrdiff_t index) {
+  // A trace that records why a task was woken says so in the ready interval's label.
+  const std::string& told = model.label(lane.intervals[static_cast<std::size_t>(index)].label);
+  if (!told.empty()) return told;
   if (index == 0) {
     // Its first interval: a task that was just created. Say by whom when an arrow tells.
     const double t = lane.intervals[0].start;

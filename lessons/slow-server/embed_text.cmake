@@ -1,0 +1,23 @@
+# looplab_slow_server_embed(<output.cpp> <header.h> <name=file>...): writes the files as
+# std::string_view constants (namespace looplab::slow_server::embedded) at configure time,
+# and reconfigures when one of them changes. Raw string literals keep the text as written.
+function(looplab_slow_server_embed out_cpp out_h)
+  set(decls "")
+  set(defs "")
+  foreach(pair IN LISTS ARGN)
+    string(REPLACE "=" ";" parts "${pair}")
+    list(GET parts 0 name)
+    list(GET parts 1 file)
+    file(READ "${file}" text)
+    if(text MATCHES "\\)looplab\"")
+      message(FATAL_ERROR "${file} contains the raw-string end marker )looplab\"")
+    endif()
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+    string(APPEND decls "extern const std::string_view ${name};\n")
+    string(APPEND defs "const std::string_view ${name} = R\"looplab(${text})looplab\";\n")
+  endforeach()
+  set(head "// Generated from lessons/slow-server by embed_text.cmake: do not edit.\n#pragma once\n#include <string_view>\nnamespace looplab::slow_server::embedded {\n${decls}}\n")
+  set(body "// Generated from lessons/slow-server by embed_text.cmake: do not edit.\n#include \"slow_server_embedded.h\"\nnamespace looplab::slow_server::embedded {\n${defs}}\n")
+  file(CONFIGURE OUTPUT "${out_h}" CONTENT "${head}" @ONLY)
+  file(CONFIGURE OUTPUT "${out_cpp}" CONTENT "${body}" @ONLY)
+endfunction()

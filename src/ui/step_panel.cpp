@@ -1,0 +1,94 @@
+#include "ui/step_panel.h"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/state_style.h"
+#include "ui/time_axis.h"
+
+namespace looplab::ui {
+
+namespace {
+
+void state_chip(LaneState s) {
+  const StateStyle& st = style_of(s);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(to_imgui_color(st.rgba)));
+  ImGui::Text("[%.*s]", static_cast<int>(st.short_label.size()), st.short_label.data());
+  ImGui::PopStyleColor();
+}
+
+constexpr std::size_t list_limit = 12;  // 4,000 waiting tasks are summarised, not listed
+
+}  // namespace
+
+bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor& playhead, StepPanelState& state) {
+  bool moved = false;
+  const auto& events = steps.events();
+  if (ImGui::Button("|<") && !events.empty()) { playhead = events.front().at; moved = true; }
+  ImGui::SameLine();
+  if (ImGui::Button("< step")) { playhead = steps.previous(playhead); moved = true; }
+  ImGui::SameLine();
+  if (ImGui::Button("step >")) { playhead = steps.next(playhead); moved = true; }
+  ImGui::SameLine();
+  if (ImGui::Button(">|") && !events.empty()) { playhead = events.back().at; moved = true; }
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) { playhead = steps.previous(playhead); moved = true; }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) { playhead = steps.next(playhead); moved = true; }
+  }
+  ImGui::SameLine();
+  ImGui::Text("event %td of %zu at %s", steps.position(playhead) + 1, events.size(), format_duration(playhead.time).c_str());
+
+  if (!(state.shown == playhead) || state.model_events != events.size()) {
+    state.snapshot = snapshot_at(model, playhead);
+    state.shown = playhead;
+    state.model_events = events.size();
+  }
+  const LoopSnapshot& s = state.snapshot;
+  auto name = [&](std::uint32_t lane) { return model.lanes[lane].name.c_str(); };
+
+  ImGui::Separator();
+  if (s.running.empty()) {
+    ImGui::TextDisabled("Running: nothing. The loop is between steps or idle, waiting for a timer or I/O.");
+  }
+  for (const RunningTask& r : s.running) {
+    state_chip(r.holds_loop ? LaneState::blocked : LaneState::running);
+    ImGui::SameLine();
+    if (r.holds_loop) {
+      ImGui::Text("%s holds the loop in a blocking call%s%s: nothing else can run", name(r.lane),
+                  r.doing.empty() ? "" : ": ", r.doing.c_str());
+    } else {
+      ImGui::Text("%s is running on the loop", name(r.lane));
+    }
+  }
+
+  ImGui::Text("Ready queue (%zu): the loop runs these in this order, first in, first out", s.ready.size());
+  for (std::size_t i = 0; i < s.ready.size() && i < list_limit; ++i) {
+    const ReadyTask& r = s.ready[i];
+    ImGui::Text("  %zu. %s", i + 1, name(r.lane));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s%s, since %s", i == 0 ? "runs next: " : "", r.why.c_str(), format_duration(r.since).c_str());
+  }
+  if (s.ready.size() > list_limit) ImGui::TextDisabled("  ... and %zu more", s.ready.size() - list_limit);
+
+  ImGui::Text("Waiting (%zu): not runnable until what they wait on happens", s.waiting.size());
+  for (std::size_t i = 0; i < s.waiting.size() && i < list_limit; ++i) {
+    const WaitingTask& w = s.waiting[i];
+    ImGui::Text("  ");
+    ImGui::SameLine(0, 0);
+    state_chip(w.state);
+    ImGui::SameLine();
+    ImGui::Text("%s on %s", name(w.lane), w.on.empty() ? "(unknown)" : w.on.c_str());
+    ImGui::SameLine();
+    if (w.until == open_end) {
+      ImGui::TextDisabled("since %s, not over yet", format_duration(w.since).c_str());
+    } else {
+      ImGui::TextDisabled("since %s, until %s", format_duration(w.since).c_str(), format_duration(w.until).c_str());
+    }
+  }
+  if (s.waiting.size() > list_limit) ImGui::TextDisabled("  ... and %zu more", s.waiting.size() - list_limit);
+  ImGui::TextDisabled("Finished: %u   Not created yet: %u", s.finished, s.not_started);
+  return moved;
+}
+
+}  // namespace looplab::ui

@@ -1,0 +1,201 @@
+#include "ui/trace_view_model.h"
+
+#include <algorithm>
+
+namespace looplab::ui {
+
+LaneState lane_state_of(TaskState state) {
+  switch (state) {
+    case TaskState::ready: return LaneState::ready;
+    case TaskState::running: return LaneState::running;
+    case TaskState::waiting_timer: return LaneState::waiting_timer;
+    case TaskState::waiting_io: return LaneState::waiting_io;
+    case TaskState::waiting_queue:
+    case TaskState::waiting_lock:
+    case TaskState::waiting_event:
+    case TaskState::waiting_semaphore:
+    case TaskState::waiting_task:
+    case TaskState::waiting_executor: return LaneState::waiting_sync;
+    case TaskState::in_executor: return LaneState::in_executor;
+    case TaskState::blocked: return LaneState::blocked;
+    case TaskState::done: return LaneState::done;
+    case TaskState::failed: return LaneState::failed;
+    case TaskState::cancelled: return LaneState::cancelled;
+  }
+  return LaneState::waiting_sync;
+}
+
+namespace {
+
+std::string quoted(const std::string& name) { return "'" + name + "'"; }
+
+std::string object_label(const Trace& trace, ObjectId id, const char* fallback) {
+  if (id == 0 || id >= trace.objects().size()) return fallback;
+  const ObjectInfo& o = trace.objects()[id];
+  return std::string(to_string(o.kind)) + " " + quoted(trace.text(o.name));
+}
+
+std::string task_label(const Trace& trace, std::uint32_t task) {
+  if (task == 0 || task >= trace.tasks().size()) return "another task";
+  return "task " + trace.task_name(task);
+}
+
+}  // namespace
+
+std::string TraceViewModel::wait_label(const Trace& trace, const StateSpan& span) const {
+  switch (span.state) {
+    case TaskState::ready: {
+      const std::string by = span.related != 0 && span.related < trace.tasks().size() ? trace.task_name(span.related) : "";
+      switch (span.cause) {
+        case WakeCause::created: return by.empty() ? "new task" : "new task, created by " + by;
+        case WakeCause::yielded: return "it yielded with sleep(0) and was queued again";
+        case WakeCause::timer: return "its timer fired";
+        case WakeCause::io: return "its I/O completed";
+        case WakeCause::task_done: return by.empty() ? "the task it awaited finished" : by + ", which it awaited, finished";
+        case WakeCause::queue: return by.empty() ? "the queue changed" : by + " changed the queue";
+        case WakeCause::lock: return by.empty() ? "the lock was released" : by + " released the lock";
+        case WakeCause::event: return by.empty() ? "the event was set" : by + " set the event";
+        case WakeCause::semaphore: return by.empty() ? "the semaphore was released" : by + " released the semaphore";
+        case WakeCause::executor: return "its executor work finished";
+        case WakeCause::gather: return "the gather it awaited completed";
+        case WakeCause::timeout: return "its wait_for timed out";
+        case WakeCause::cancelled: return by.empty() ? "it was cancelled" : "it was cancelled by " + by;
+        case WakeCause::unblocked: return "its blocking call returned";
+        case WakeCause::none: return {};
+      }
+      return {};
+    }
+    case TaskState::waiting_io:
+    case TaskState::blocked:
+      if (span.detail != 0 && span.detail < trace.io_ops().size()) return trace.text(trace.io_ops()[span.detail].description);
+      return span.state == TaskState::blocked ? "a blocking call" : "I/O";
+    case TaskState::waiting_timer: return "a timer (asyncio.sleep)";
+    case TaskState::waiting_queue: return object_label(trace, span.detail, "a queue");
+    case TaskState::waiting_lock: return object_label(trace, span.detail, "a lock");
+    case TaskState::waiting_event: return object_label(trace, span.detail, "an event");
+    case TaskState::waiting_semaphore: return object_label(trace, span.detail, "a semaphore");
+    case TaskState::waiting_task: return task_label(trace, span.related);
+    case TaskState::waiting_executor: return "a free executor worker";
+    case TaskState::in_executor: return "executor worker " + std::to_string(span.detail + 1);
+    default: return {};
+  }
+}
+
+void TraceViewModel::reset() { *this = TraceViewModel{}; }
+
+Lane& TraceViewModel::lane_of(TaskId task) {
+  if (model_.lanes.empty()) {
+    model_.lanes.push_back({"event loop"});
+    model_.lanes[0].is_loop = true;
+  }
+  if (task >= model_.lanes.size()) model_.lanes.resize(task + 1);
+  return model_.lanes[task];
+}
+
+void TraceViewModel::loop_busy(double time, std::uint32_t seq, LaneState state, LabelId label) {
+  loop_idle(time);
+  lane_of(0).intervals.push_back({time, open_end, seq, label, state});
+}
+
+void TraceViewModel::loop_idle(double time) {
+  auto& loop = lane_of(0).intervals;
+  if (!loop.empty() && loop.back().end == open_end) loop.back().end = time;
+}
+
+void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std::uint32_t seq) {
+  switch (e.kind) {
+    case EventKind::task_created: {
+      Lane& lane = lane_of(e.task);
+      lane.name = trace.task_name(e.task);
+      lane_of(e.task).incoming.push_back({e.related, e.time, e.time, ArrowKind::created_by});
+      break;
+    }
+    case EventKind::state: {
+      // The loop's lane: busy while a task runs or holds it, idle (a gap) otherwise.
+      const bool on_loop = e.state == TaskState::running || e.state == TaskState::blocked;
+      if (on_loop) {
+        loop_busy(e.time, seq, lane_state_of(e.state), model_.intern(trace.task_name(e.task)));
+        on_task_ = e.task;
+      } else if (on_task_ == e.task) {
+        loop_idle(e.time);
+        on_task_ = 0;
+      }
+      if (e.state == TaskState::ready && e.cause != WakeCause::created) {
+        // The waker: another task, or the loop itself (a timer, an I/O completion).
+        const bool by_task = e.related != 0 && e.cause != WakeCause::io && e.related < model_.lanes.size();
+        lane_of(e.task).incoming.push_back({by_task ? e.related : 0, e.time, e.time, ArrowKind::woken_by});
+      }
+      break;
+    }
+    case EventKind::task_finished:
+      if (on_task_ == e.task) {
+        loop_idle(e.time);
+        on_task_ = 0;
+      }
+      break;
+    case EventKind::print: {
+      const std::string& text = trace.text(e.detail);
+      lane_of(e.task).markers.push_back({e.time, seq, model_.intern(text), MarkerKind::printed});
+      model_.console.push_back({e.time, seq, e.task, text});
+      break;
+    }
+    case EventKind::line:
+      lane_of(e.task).lines.push_back({e.time, seq, static_cast<int>(e.detail)});
+      break;
+    case EventKind::io_sent:
+      lane_of(e.task).markers.push_back({e.time, seq, model_.intern(trace.text(e.detail)), MarkerKind::request_sent});
+      break;
+    case EventKind::io_answered:
+      lane_of(e.task).markers.push_back({e.time, seq, model_.intern(trace.text(e.detail)), MarkerKind::request_answered});
+      break;
+    case EventKind::never_awaited:
+      lane_of(e.task).markers.push_back(
+          {e.time, seq, model_.intern("coroutine '" + trace.text(e.detail) + "' was never awaited"), MarkerKind::note});
+      break;
+    case EventKind::error_unretrieved:
+      lane_of(e.task).markers.push_back(
+          {e.time, seq, model_.intern("exception never retrieved: " + trace.text(e.detail)), MarkerKind::note});
+      break;
+    case EventKind::iteration:
+      break;
+  }
+}
+
+void TraceViewModel::convert_spans(const Trace& trace, TaskId task) {
+  if (task >= spans_seen_.size()) spans_seen_.resize(task + 1, 0);
+  Lane& lane = lane_of(task);
+  const auto& spans = index_.spans(task);
+  // The last converted span may have been open: convert it again with its end.
+  std::size_t from = spans_seen_[task] > 0 ? spans_seen_[task] - 1 : 0;
+  lane.intervals.resize(from);
+  for (std::size_t i = from; i < spans.size(); ++i) {
+    const StateSpan& s = spans[i];
+    lane.intervals.push_back({s.start, s.end, s.first_event, model_.intern(wait_label(trace, s)), lane_state_of(s.state)});
+  }
+  spans_seen_[task] = spans.size();
+}
+
+void TraceViewModel::update(const Trace& trace, double now, bool live) {
+  index_.update(trace);
+  lane_of(0);
+  const auto& events = trace.events();
+  std::vector<TaskId> touched;
+  for (std::size_t i = events_seen_; i < events.size(); ++i) {
+    const TraceEvent& e = events[i];
+    convert_event(trace, e, static_cast<std::uint32_t>(i));
+    if (e.task != 0 && (e.kind == EventKind::state || e.kind == EventKind::task_created ||
+                        e.kind == EventKind::task_finished)) {
+      touched.push_back(e.task);
+    }
+  }
+  events_seen_ = events.size();
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  for (TaskId task : touched) {
+    if (task < index_.task_count()) convert_spans(trace, task);
+  }
+  model_.now = std::max(now, index_.end_time());
+  model_.live = live;
+}
+
+}  // namespace looplab::ui
