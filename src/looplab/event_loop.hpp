@@ -73,7 +73,8 @@ class EventLoop {
   bool run_once(bool may_wait = true);
   // For a real-clock loop driven by frames (the browser): runs every iteration that needs
   // no waiting, then returns the loop time of the next known deadline (+inf if none).
-  double run_ready();
+  // At most `max_iterations`, so a scenario that never stops yielding cannot freeze a frame.
+  double run_ready(std::size_t max_iterations = 100000);
   // Runs until `task` has finished. Throws std::runtime_error if nothing could ever wake it.
   void run_until_done(TaskBase& task);
   // Nothing ready, no timer, no I/O or executor work in flight, no blocking call pending.
@@ -136,7 +137,8 @@ class EventLoop {
   void deliver(IoCompletion& completion);
   void queue_due_timers();
   bool release_hold(bool may_wait);
-  double record_time();
+  double last_event_time() const;
+  bool tearing_down_ = false;
 
   Clock* clock_;
   VirtualClock* vclock_;  // the same clock when virtual: time() without a virtual call

@@ -24,6 +24,7 @@ class Future final : public WaitSite {
 
   // The task shown at the other end of the wait (waiting_task: the awaited task).
   void set_related(std::uint32_t related) { related_ = related; }
+  void set_detail(std::uint32_t detail) { detail_ = detail; }
   // The caller records the waiting state itself (the executor knows the lane).
   void set_silent() { silent_ = true; }
   bool done() const { return done_; }

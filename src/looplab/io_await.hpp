@@ -29,6 +29,7 @@ class IoWait {
   IoRequest request_;
   Future future_;
   IoOpId op_ = 0;
+  EventLoop* loop_ = nullptr;
 };
 
 class BlockingIo {
@@ -41,6 +42,7 @@ class BlockingIo {
  private:
   IoRequest request_;
   IoOpId op_ = 0;
+  EventLoop* loop_ = nullptr;
 };
 
 inline IoRequest http_request(std::string target, double simulated_seconds) {

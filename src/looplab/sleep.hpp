@@ -22,6 +22,8 @@ class Sleep {
   double seconds_;
   Future future_;
   TimerId timer_;
+  EventLoop* loop_ = nullptr;
+  TaskBase* task_ = nullptr;
 };
 
 inline Sleep sleep(double seconds) { return Sleep(seconds); }

@@ -25,6 +25,7 @@ class ToThread {
   double seconds_;
   Future future_;
   std::uint32_t job_ = 0;
+  EventLoop* loop_ = nullptr;
 };
 
 inline ToThread to_thread(double seconds) { return ToThread(seconds); }

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace looplab {
 
 using TaskId = std::uint32_t;    // 0: no task (the loop itself, or code outside any task)
@@ -97,7 +99,9 @@ enum class ObjectKind : std::uint8_t { queue, lock, event, semaphore };
 const char* to_string(ObjectKind kind);
 
 struct TaskInfo {
-  StringId name = 0;
+  StringId name = 0;                     // 0: asyncio's default name, Task-<number>
+  std::uint32_t number = 0;              // for default names
+
   TaskId parent = 0;                     // the task that created it (0: none)
   std::uint32_t created_event = kNoEvent;
   std::uint32_t finished_event = kNoEvent;
@@ -127,7 +131,8 @@ class Trace {
   void set_clock_name(std::string_view name) { clock_name_ = name; }
   StringId intern(std::string_view s);    // deduplicated: names
   StringId add_text(std::string_view s);  // not deduplicated: printed lines, error texts
-  TaskId add_task(double time, TaskId parent, std::string_view name);
+  // Records task_created. An empty name means asyncio's default, Task-<default_number>.
+  TaskId add_task(double time, TaskId parent, std::string_view name, std::uint32_t default_number);
   ObjectId add_object(ObjectKind kind, std::string_view name);
   IoOpId add_io_op(TaskId task, std::string_view description, bool blocking);
   void record(const TraceEvent& e) {
@@ -149,7 +154,7 @@ class Trace {
   std::size_t string_count() const { return strings_.size(); }
   // Indexed by TaskId; entry 0 stands for the loop itself.
   const std::vector<TaskInfo>& tasks() const { return tasks_; }
-  const std::string& task_name(TaskId id) const { return strings_[tasks_[id].name]; }
+  std::string task_name(TaskId id) const;
   // Indexed by ObjectId / IoOpId; entry 0 is unused.
   const std::vector<ObjectInfo>& objects() const { return objects_; }
   const std::vector<IoOpInfo>& io_ops() const { return io_ops_; }
@@ -169,6 +174,7 @@ class Trace {
   std::vector<TaskInfo> tasks_;
   std::vector<ObjectInfo> objects_;
   std::vector<IoOpInfo> io_ops_;
+  friend Trace trace_from_json(const nlohmann::json& doc);
 };
 
 }  // namespace looplab

@@ -36,7 +36,8 @@ struct Snapshot {
   std::size_t event_index = 0;
   double time = 0;
   std::uint32_t iteration = 0;             // loop iterations started so far
-  std::vector<TaskState> state;            // indexed by TaskId (entry 0 unused); created tasks only
+  std::vector<bool> exists;                // indexed by TaskId: created (and scheduled) by then
+  std::vector<TaskState> state;            // indexed by TaskId; meaningful where exists
   std::vector<std::uint32_t> line;         // snippet line per task (0: not marked yet)
   std::vector<TaskId> ready_queue;         // in the order the loop will run them
   std::vector<TaskId> waiting;             // waiting on anything, by TaskId

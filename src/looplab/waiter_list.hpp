@@ -32,7 +32,9 @@ class WaiterList {
     }
     return false;
   }
-  // Lock/Semaphore: complete the first waiter that is not done, leaving it in the list.
+  // Lock._wake_up_first looks at the first waiter only, done or not.
+  Future* first_any() const { return waiters_.empty() ? nullptr : waiters_.front(); }
+  // Semaphore: the first waiter that is not done, leaving it in the list.
   Future* first_not_done() const {
     for (Future* f : waiters_)
       if (!f->done()) return f;

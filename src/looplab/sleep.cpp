@@ -1,0 +1,34 @@
+#include "looplab/sleep.hpp"
+
+namespace looplab {
+
+Sleep::Sleep(double seconds) : seconds_(seconds), future_(TaskState::waiting_timer, 0, &on_cancel, this) {}
+
+void Sleep::await_suspend(coro::coroutine_handle<> h) {
+  EventLoop& loop = running_loop();
+  loop_ = &loop;
+  task_ = loop.current_task();
+  if (seconds_ <= 0) {
+    // asyncio's __sleep0: a bare yield; the task goes straight back to the ready queue.
+    task_->suspend(h, nullptr);
+    loop.schedule_step(*task_, WakeCause::yielded, task_->id());
+    return;
+  }
+  // The timer's callback completes the future, which then schedules the task.
+  timer_ = loop.call_later(seconds_, Callback{&fire, this, 0});
+  future_.await_suspend(h);
+}
+
+void Sleep::await_resume() {
+  if (seconds_ <= 0)
+    task_->throw_if_cancelled();
+  else
+    future_.await_resume();
+}
+
+void Sleep::fire(void* self, std::uintptr_t) { static_cast<Sleep*>(self)->future_.set_result(WakeCause::timer); }
+
+void Sleep::on_cancel(void* owner, Future&) { auto* self = static_cast<Sleep*>(owner);
+  self->loop_->cancel_timer(self->timer_); }
+
+}  // namespace looplab

@@ -1,0 +1,149 @@
+#include "looplab/trace.hpp"
+
+namespace looplab {
+
+const char* to_string(TaskState state) {
+  switch (state) {
+    case TaskState::ready: return "ready";
+    case TaskState::running: return "running";
+    case TaskState::waiting_timer: return "waiting_timer";
+    case TaskState::waiting_io: return "waiting_io";
+    case TaskState::waiting_queue: return "waiting_queue";
+    case TaskState::waiting_lock: return "waiting_lock";
+    case TaskState::waiting_event: return "waiting_event";
+    case TaskState::waiting_semaphore: return "waiting_semaphore";
+    case TaskState::waiting_task: return "waiting_task";
+    case TaskState::waiting_executor: return "waiting_executor";
+    case TaskState::in_executor: return "in_executor";
+    case TaskState::blocked: return "blocked";
+    case TaskState::done: return "done";
+    case TaskState::failed: return "failed";
+    case TaskState::cancelled: return "cancelled";
+  }
+  return "?";
+}
+
+const char* to_string(WakeCause cause) {
+  switch (cause) {
+    case WakeCause::none: return "none";
+    case WakeCause::created: return "created";
+    case WakeCause::yielded: return "yielded";
+    case WakeCause::timer: return "timer";
+    case WakeCause::io: return "io";
+    case WakeCause::task_done: return "task_done";
+    case WakeCause::queue: return "queue";
+    case WakeCause::lock: return "lock";
+    case WakeCause::event: return "event";
+    case WakeCause::semaphore: return "semaphore";
+    case WakeCause::executor: return "executor";
+    case WakeCause::gather: return "gather";
+    case WakeCause::timeout: return "timeout";
+    case WakeCause::cancelled: return "cancelled";
+    case WakeCause::unblocked: return "unblocked";
+  }
+  return "?";
+}
+
+const char* to_string(EventKind kind) {
+  switch (kind) {
+    case EventKind::task_created: return "task_created";
+    case EventKind::state: return "state";
+    case EventKind::task_finished: return "task_finished";
+    case EventKind::print: return "print";
+    case EventKind::line: return "line";
+    case EventKind::iteration: return "iteration";
+    case EventKind::io_sent: return "io_sent";
+    case EventKind::io_answered: return "io_answered";
+    case EventKind::never_awaited: return "never_awaited";
+    case EventKind::error_unretrieved: return "error_unretrieved";
+  }
+  return "?";
+}
+
+const char* to_string(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::queue: return "queue";
+    case ObjectKind::lock: return "lock";
+    case ObjectKind::event: return "event";
+    case ObjectKind::semaphore: return "semaphore";
+  }
+  return "?";
+}
+
+Trace::Trace(std::size_t reserve_events) {
+  events_.reserve(reserve_events);
+  strings_.emplace_back();
+  tasks_.push_back(TaskInfo{intern("loop"), 0, 0, kNoEvent, kNoEvent});
+  objects_.push_back(ObjectInfo{ObjectKind::queue, 0});
+  io_ops_.push_back(IoOpInfo{});
+}
+
+StringId Trace::intern(std::string_view s) {
+  auto it = interned_.find(std::string(s));
+  if (it != interned_.end()) return it->second;
+  StringId id = add_text(s);
+  interned_.emplace(std::string(s), id);
+  return id;
+}
+
+StringId Trace::add_text(std::string_view s) {
+  if (s.empty()) return 0;
+  strings_.emplace_back(s);
+  string_bytes_ += s.size() > 15 ? s.size() + 1 : 0;  // beyond the small-string buffer
+  return static_cast<StringId>(strings_.size() - 1);
+}
+
+TaskId Trace::add_task(double time, TaskId parent, std::string_view name, std::uint32_t default_number) {
+  const auto id = static_cast<TaskId>(tasks_.size());
+  TaskInfo info;
+  info.name = name.empty() ? 0 : intern(name);
+  info.number = default_number;
+  info.parent = parent;
+  info.created_event = enabled_ ? static_cast<std::uint32_t>(events_.size()) : kNoEvent;
+  tasks_.push_back(info);
+  record(time, EventKind::task_created, id, parent, info.name);
+  return id;
+}
+
+std::string Trace::task_name(TaskId id) const {
+  const TaskInfo& info = tasks_[id];
+  if (info.name != 0 || id == 0) return strings_[info.name];
+  return "Task-" + std::to_string(info.number);
+}
+
+ObjectId Trace::add_object(ObjectKind kind, std::string_view name) {
+  objects_.push_back(ObjectInfo{kind, intern(name)});
+  return static_cast<ObjectId>(objects_.size() - 1);
+}
+
+IoOpId Trace::add_io_op(TaskId task, std::string_view description, bool blocking) {
+  IoOpInfo info;
+  info.task = task;
+  info.description = add_text(description);
+  info.blocking = blocking;
+  io_ops_.push_back(info);
+  return static_cast<IoOpId>(io_ops_.size() - 1);
+}
+
+void Trace::record_task_finished(double time, TaskId task, TaskState how, StringId error) {
+  if (enabled_) tasks_[task].finished_event = static_cast<std::uint32_t>(events_.size());
+  record(time, EventKind::task_finished, task, 0, error, how);
+}
+
+void Trace::record_io_sent(double time, IoOpId op) {
+  if (enabled_) io_ops_[op].sent_event = static_cast<std::uint32_t>(events_.size());
+  record(time, EventKind::io_sent, io_ops_[op].task, op, io_ops_[op].description);
+}
+
+void Trace::record_io_answered(double time, IoOpId op, std::string_view summary) {
+  if (enabled_) io_ops_[op].answered_event = static_cast<std::uint32_t>(events_.size());
+  record(time, EventKind::io_answered, io_ops_[op].task, op, add_text(summary));
+}
+
+std::size_t Trace::bytes_used() const {
+  return events_.size() * sizeof(TraceEvent) + strings_.size() * sizeof(std::string) + string_bytes_ +
+         tasks_.size() * sizeof(TaskInfo) + objects_.size() * sizeof(ObjectInfo) +
+         io_ops_.size() * sizeof(IoOpInfo);
+}
+
+}  // namespace looplab

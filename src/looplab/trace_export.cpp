@@ -1,0 +1,142 @@
+#include "looplab/trace_export.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "looplab/trace_index.hpp"
+
+namespace looplab {
+namespace {
+
+template <class Enum> Enum enum_from(const std::string& name, int count, const char* what) {
+  for (int i = 0; i < count; ++i)
+    if (name == to_string(static_cast<Enum>(i))) return static_cast<Enum>(i);
+  throw std::invalid_argument(std::string("unknown ") + what + " '" + name + "' in trace JSON");
+}
+
+constexpr int kEventKindCount = 10;
+constexpr int kWakeCauseCount = 15;
+constexpr int kObjectKindCount = 4;
+
+double micros(double seconds) { return std::round(seconds * 1e9) / 1e3; }
+
+}  // namespace
+
+nlohmann::json to_json(const Trace& trace) {
+  using nlohmann::json;
+  json strings = json::array();
+  for (std::size_t i = 0; i < trace.string_count(); ++i) strings.push_back(trace.text(static_cast<StringId>(i)));
+  json tasks = json::array();
+  for (const TaskInfo& t : trace.tasks())
+    tasks.push_back({{"name", t.name}, {"number", t.number}, {"parent", t.parent},
+                     {"created_event", t.created_event}, {"finished_event", t.finished_event}});
+  json objects = json::array();
+  for (const ObjectInfo& o : trace.objects()) objects.push_back({{"kind", to_string(o.kind)}, {"name", o.name}});
+  json ops = json::array();
+  for (const IoOpInfo& op : trace.io_ops())
+    ops.push_back({{"task", op.task}, {"description", op.description}, {"sent_event", op.sent_event},
+                   {"answered_event", op.answered_event}, {"blocking", op.blocking}});
+  json events = json::array();
+  for (const TraceEvent& e : trace.events())
+    events.push_back(json::array({e.time, to_string(e.kind), e.task, e.related, e.detail, to_string(e.state),
+                                  to_string(e.cause)}));
+  return {{"format", "looplab-trace"}, {"version", 1},     {"clock", trace.clock_name()},
+          {"strings", strings},        {"tasks", tasks},   {"objects", objects},
+          {"io_ops", ops},             {"events", events}};
+}
+
+Trace trace_from_json(const nlohmann::json& doc) {
+  if (!doc.is_object() || doc.value("format", "") != "looplab-trace")
+    throw std::invalid_argument("not a LoopLab trace: expected an object with \"format\": \"looplab-trace\"");
+  if (doc.value("version", 0) != 1) throw std::invalid_argument("unsupported LoopLab trace version");
+  try {
+    const auto& strings = doc.at("strings");
+    Trace trace(doc.at("events").size());
+    trace.clock_name_ = doc.value("clock", "virtual");
+    trace.strings_.clear();
+    trace.interned_.clear();
+    trace.string_bytes_ = 0;
+    for (const auto& s : strings) {
+      trace.strings_.push_back(s.get<std::string>());
+      trace.string_bytes_ += trace.strings_.back().size() > 15 ? trace.strings_.back().size() + 1 : 0;
+    }
+    if (trace.strings_.empty()) throw std::invalid_argument("trace JSON has no string table");
+    const auto string_id = [&](const nlohmann::json& v) {
+      auto id = v.get<StringId>();
+      if (id >= trace.strings_.size()) throw std::invalid_argument("string id out of range in trace JSON");
+      return id;
+    };
+    trace.tasks_.clear();
+    for (const auto& t : doc.at("tasks"))
+      trace.tasks_.push_back(TaskInfo{string_id(t.at("name")), t.at("number").get<std::uint32_t>(),
+                                      t.at("parent").get<TaskId>(), t.at("created_event").get<std::uint32_t>(),
+                                      t.at("finished_event").get<std::uint32_t>()});
+    trace.objects_.clear();
+    for (const auto& o : doc.at("objects"))
+      trace.objects_.push_back(ObjectInfo{
+          enum_from<ObjectKind>(o.at("kind").get<std::string>(), kObjectKindCount, "object kind"),
+          string_id(o.at("name"))});
+    trace.io_ops_.clear();
+    for (const auto& op : doc.at("io_ops"))
+      trace.io_ops_.push_back(IoOpInfo{op.at("task").get<TaskId>(), string_id(op.at("description")),
+                                       op.at("sent_event").get<std::uint32_t>(),
+                                       op.at("answered_event").get<std::uint32_t>(), op.at("blocking").get<bool>()});
+    for (const auto& e : doc.at("events")) {
+      if (!e.is_array() || e.size() != 7) throw std::invalid_argument("a trace event must be an array of 7 fields");
+      const TaskId task = e[2].get<TaskId>();
+      if (task >= trace.tasks_.size()) throw std::invalid_argument("task id out of range in trace JSON");
+      trace.events_.push_back(TraceEvent{
+          e[0].get<double>(), task, e[3].get<std::uint32_t>(), e[4].get<std::uint32_t>(),
+          enum_from<EventKind>(e[1].get<std::string>(), kEventKindCount, "event kind"),
+          enum_from<TaskState>(e[5].get<std::string>(), kTaskStateCount, "task state"),
+          enum_from<WakeCause>(e[6].get<std::string>(), kWakeCauseCount, "wake cause"), 0});
+    }
+    return trace;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(std::string("malformed LoopLab trace JSON: ") + e.what());
+  }
+}
+
+nlohmann::json to_chrome_trace(const Trace& trace) {
+  using nlohmann::json;
+  TraceIndex index;
+  index.update(trace);
+  const double end = index.end_time();
+  json out = json::array();
+  out.push_back({{"name", "process_name"}, {"ph", "M"}, {"pid", 1}, {"args", {{"name", "LoopLab event loop"}}}});
+  for (TaskId t = 0; t < trace.tasks().size(); ++t) {
+    out.push_back({{"name", "thread_name"}, {"ph", "M"}, {"pid", 1}, {"tid", t}, {"args", {{"name", trace.task_name(t)}}}});
+    if (t >= index.task_count()) continue;
+    for (const StateSpan& s : index.spans(t)) {
+      if (is_finished(s.state)) {
+        out.push_back({{"name", to_string(s.state)}, {"ph", "i"}, {"s", "t"}, {"pid", 1}, {"tid", t},
+                       {"ts", micros(s.start)}});
+        continue;
+      }
+      const double stop = std::isfinite(s.end) ? s.end : end;
+      json args = {{"cause", to_string(s.cause)}};
+      if (s.related != 0) args["related"] = s.related;
+      if (s.detail != 0) args["detail"] = s.detail;
+      out.push_back({{"name", to_string(s.state)}, {"cat", "task"}, {"ph", "X"}, {"pid", 1}, {"tid", t},
+                     {"ts", micros(s.start)}, {"dur", micros(stop) - micros(s.start)}, {"args", args}});
+    }
+  }
+  for (const TraceEvent& e : trace.events()) {
+    const char* name = nullptr;
+    json args;
+    switch (e.kind) {
+      case EventKind::print: name = "print"; args = {{"text", trace.text(e.detail)}}; break;
+      case EventKind::io_sent: name = "io sent"; args = {{"op", e.related}, {"what", trace.text(e.detail)}}; break;
+      case EventKind::io_answered: name = "io answered"; args = {{"op", e.related}, {"result", trace.text(e.detail)}}; break;
+      case EventKind::never_awaited: name = "coroutine never awaited"; args = {{"coroutine", trace.text(e.detail)}}; break;
+      case EventKind::error_unretrieved: name = "exception never retrieved"; args = {{"error", trace.text(e.detail)}}; break;
+      case EventKind::iteration: name = "iteration"; args = {{"n", e.related}, {"callbacks", e.detail}}; break;
+      default: break;
+    }
+    if (name == nullptr) continue;
+    out.push_back({{"name", name}, {"ph", "i"}, {"s", "t"}, {"pid", 1}, {"tid", e.task}, {"ts", micros(e.time)}, {"args", args}});
+  }
+  return {{"traceEvents", out}, {"displayTimeUnit", "ms"}};
+}
+
+}  // namespace looplab
