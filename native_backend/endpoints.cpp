@@ -1,0 +1,20 @@
+#include "endpoints.hpp"
+
+#include "database_component.hpp"
+#include "delay_endpoint.hpp"
+#include "health_endpoint.hpp"
+#include "static_files.hpp"
+
+namespace looplab::backend {
+
+void add_component_options(ConfigParser& parser) { add_database_options(parser); }
+
+void register_endpoints(Router& router, ServerContext& context) {
+  using http::verb;
+  router.add("/delay-me", {verb::get}, std::make_unique<DelayEndpoint>());
+  router.add("/healthz", {verb::get}, std::make_unique<HealthEndpoint>());
+  register_database_endpoints(router, context);
+  if (context.config.site) router.set_fallback({verb::get}, std::make_unique<StaticFiles>(*context.config.site));
+}
+
+}  // namespace looplab::backend

@@ -1,0 +1,72 @@
+// looplab-backend: the delay API, /healthz and the built pages. See README.md.
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "access_log.hpp"
+#include "config.hpp"
+#include "endpoints.hpp"
+#include "graceful_shutdown.hpp"
+#include "open_file_limit.hpp"
+#include "server.hpp"
+
+using namespace looplab::backend;
+
+namespace {
+
+void write_port_file(const std::filesystem::path& file, std::uint16_t port) {
+  // Written whole under a temporary name, then renamed: a test polling for the file
+  // never reads half a number.
+  std::filesystem::path temporary = file;
+  temporary += ".tmp";
+  {
+    std::ofstream out(temporary);
+    out << port << '\n';
+    if (!out) throw std::runtime_error("cannot write the port file " + temporary.string());
+  }
+  std::filesystem::rename(temporary, file);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Logger log;
+  ConfigParser parser;
+  add_component_options(parser);
+  ConfigOutcome outcome = parser.parse(argc, argv);
+  if (!outcome.config) {
+    auto& stream = outcome.exit_code == 0 ? std::cout : std::cerr;
+    stream << outcome.message;
+    return outcome.exit_code;
+  }
+  const ServerConfig& config = *outcome.config;
+
+  OpenFileLimit files = raise_open_file_limit();
+  if (!files.problem.empty()) log.warn("could not raise the open-file limit: " + files.problem);
+  if (files.soft < config.max_connections + 64)
+    log.warn("the open-file limit (" + std::to_string(files.soft) + ") is below --max-connections (" +
+             std::to_string(config.max_connections) + "); connections past the limit will be refused");
+
+  try {
+    asio::io_context io{1};  // one thread: no locking inside Asio
+    HealthRegistry health;
+    ServerStats stats;
+    ServerContext context{io, config, outcome.variables, log, health, stats, std::chrono::steady_clock::now(), {}};
+    Router router;
+    register_endpoints(router, context);
+    AccessLog access_log(io.get_executor(), STDOUT_FILENO, config.access_log);
+    Server server(context, stats, router, access_log);
+    server.listen();
+    GracefulShutdown shutdown(io, server, access_log, log, config.shutdown_grace);
+    shutdown.arm();
+    server.start();
+    if (config.port_file) write_port_file(*config.port_file, server.port());
+    io.run();
+    access_log.flush();
+  } catch (const std::exception& e) {
+    log.error(e.what());
+    return 1;
+  }
+  return 0;
+}

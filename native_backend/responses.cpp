@@ -1,0 +1,20 @@
+#include "responses.hpp"
+
+namespace looplab::backend {
+
+StringResponse text_response(const Request& request, http::status status, std::string body,
+                             std::string_view content_type) {
+  StringResponse response{status, request.version()};
+  response.set(http::field::content_type, content_type);
+  response.body() = std::move(body);
+  response.keep_alive(request.keep_alive());
+  return response;
+}
+
+StringResponse error_response(const Request& request, http::status status, std::string_view sentence) {
+  std::string body{sentence};
+  body += '\n';
+  return text_response(request, status, std::move(body));
+}
+
+}  // namespace looplab::backend

@@ -1,0 +1,19 @@
+#pragma once
+// Small builders for replies, so every endpoint answers errors the same way.
+#include <string>
+#include <string_view>
+
+#include "http_message.hpp"
+
+namespace looplab::backend {
+
+inline constexpr std::string_view plain_text_type = "text/plain; charset=utf-8";
+
+// A reply that mirrors the request's HTTP version and keep-alive wish.
+StringResponse text_response(const Request& request, http::status status, std::string body,
+                             std::string_view content_type = plain_text_type);
+
+// An error reply whose body is one sentence a person can act on (a newline is added).
+StringResponse error_response(const Request& request, http::status status, std::string_view sentence);
+
+}  // namespace looplab::backend

@@ -1,0 +1,62 @@
+#pragma once
+// Owns the listening sockets and every open connection: enforces the connection limit,
+// sweeps timeouts, and drives graceful shutdown.
+#include <chrono>
+#include <functional>
+#include <list>
+#include <memory>
+#include <vector>
+
+#include "access_log.hpp"
+#include "asio_beast.hpp"
+#include "listener.hpp"
+#include "router.hpp"
+#include "server_context.hpp"
+
+namespace looplab::backend {
+
+class Session;
+
+class Server {
+ public:
+  Server(ServerContext& context, ServerStats& stats, Router& router, AccessLog& access_log);
+
+  // Binds every listen address; throws std::runtime_error with a readable sentence.
+  void listen();
+  std::uint16_t port() const { return listener_.port(); }
+  void start();
+
+  void begin_shutdown(const std::string& reason);
+  void end_grace(const std::string& reason);
+  bool stopping() const { return stopping_; }
+  // Runs once the last connection closed after begin_shutdown.
+  void on_drained(std::function<void()> callback) { on_drained_ = std::move(callback); }
+
+  // For sessions.
+  ServerContext& context() { return context_; }
+  const ServerConfig& config() const { return context_.config; }
+  const Router& router() const { return router_; }
+  AccessLog& access_log() { return access_log_; }
+  void count_request() { ++stats_.requests_served; }
+  void add_session(Session& session);
+  void remove_session(Session& session);
+
+ private:
+  void on_accepted(tcp::socket socket);
+  Awaitable<void> refuse(tcp::socket socket);
+  Awaitable<void> sweep_timeouts();
+  void check_drained();
+
+  ServerContext& context_;
+  ServerStats& stats_;
+  Router& router_;
+  AccessLog& access_log_;
+  Listener listener_;
+  asio::steady_timer sweep_timer_;
+  std::list<Session*> sessions_;
+  std::size_t refusing_ = 0;
+  bool stopping_ = false;
+  std::function<void()> on_drained_;
+};
+
+}  // namespace looplab::backend
