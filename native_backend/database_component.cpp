@@ -6,16 +6,16 @@ namespace looplab::backend {
 
 void add_database_options(ConfigParser& parser) {
   po::options_description group("Database for the slow-query lesson (scripts/postgres.sh start prints these)");
-  group.add_options()
-      ("db-host", po::value<std::string>(), "PostgreSQL host, or a unix-socket folder (default 127.0.0.1); "
-                                            "--db-host or --db-port turns the database on")
-      ("db-port", po::value<int>(), "PostgreSQL port (default 5432)")
-      ("db-name", po::value<std::string>()->default_value("postgres"), "database name")
-      ("db-user", po::value<std::string>()->default_value("postgres"), "user name")
-      ("db-password", po::value<std::string>()->default_value("pythonasync"), "password")
-      ("db-query-timeout", po::value<double>()->default_value(120),
-       "seconds after which a query is cancelled in PostgreSQL")
-      ("db-pool-size", po::value<int>()->default_value(4), "most connections open to PostgreSQL at once");
+  group.add_options()("db-host", po::value<std::string>(),
+                      "PostgreSQL host, or a unix-socket folder (default 127.0.0.1); "
+                      "--db-host or --db-port turns the database on")("db-port", po::value<int>(),
+                                                                      "PostgreSQL port (default 5432)")(
+      "db-name", po::value<std::string>()->default_value("postgres"), "database name")(
+      "db-user", po::value<std::string>()->default_value("postgres"), "user name")(
+      "db-password", po::value<std::string>()->default_value("pythonasync"), "password")(
+      "db-query-timeout", po::value<double>()->default_value(120),
+      "seconds after which a query is cancelled in PostgreSQL")("db-pool-size", po::value<int>()->default_value(4),
+                                                                "most connections open to PostgreSQL at once");
   parser.add_options(group);
 }
 

@@ -1,7 +1,6 @@
 #include "slow_query_endpoint.hpp"
 
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "citydb/slow_queries.hpp"

@@ -7,19 +7,19 @@
 namespace looplab::citydb {
 
 struct State {
-    int id;
-    std::string long_name;
-    std::string code;
+  int id;
+  std::string long_name;
+  std::string code;
 };
 
 struct City {
-    std::string name;
-    int state_id;
+  std::string name;
+  int state_id;
 };
 
 struct CityData {
-    std::vector<State> states;
-    std::vector<City> cities;
+  std::vector<State> states;
+  std::vector<City> cities;
 };
 
 // Reads brazil_states.csv and brazil_cities.csv from `folder`. Throws

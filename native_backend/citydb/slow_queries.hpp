@@ -8,9 +8,9 @@
 namespace looplab::citydb {
 
 struct SlowQuery {
-    std::string_view name;
-    std::string_view sql;
-    std::int64_t rows_per_copy;  // rows returned per copy of the city list
+  std::string_view name;
+  std::string_view sql;
+  std::int64_t rows_per_copy;  // rows returned per copy of the city list
 };
 
 const std::array<SlowQuery, 3>& slow_queries();

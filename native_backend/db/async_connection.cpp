@@ -47,7 +47,7 @@ class SocketDeadline {
 }  // namespace
 
 asio::awaitable<std::unique_ptr<AsyncConnection>> AsyncConnection::open(const ConnectionSettings& settings,
-                                                                         std::chrono::milliseconds timeout) {
+                                                                        std::chrono::milliseconds timeout) {
   auto ex = co_await asio::this_coro::executor;
   const auto params = settings.libpq_params();
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(
@@ -92,8 +92,7 @@ AsyncConnection::~AsyncConnection() {
 
 void AsyncConnection::fail_connection(const std::string& what) {
   broken_ = true;
-  throw DatabaseUnavailable("the connection to PostgreSQL broke while " + what + ": " +
-                            trimmed(PQerrorMessage(conn_)));
+  throw DatabaseUnavailable("the connection to PostgreSQL broke while " + what + ": " + trimmed(PQerrorMessage(conn_)));
 }
 
 void AsyncConnection::consume_input() {

@@ -1,14 +1,14 @@
 #pragma once
 // One PostgreSQL connection driven without blocking: libpq's asynchronous API, its
 // socket watched by Asio. The socket stays libpq's: Asio only waits on it.
+#include <libpq-fe.h>
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <libpq-fe.h>
 
 #include "asio_for_db.hpp"
 #include "cancel_request.hpp"
@@ -30,7 +30,7 @@ class AsyncConnection {
   // Throws DatabaseUnavailable with libpq's reason when the connection fails or
   // takes longer than `timeout`.
   static asio::awaitable<std::unique_ptr<AsyncConnection>> open(const ConnectionSettings& settings,
-                                                               std::chrono::milliseconds timeout);
+                                                                std::chrono::milliseconds timeout);
   ~AsyncConnection();
   AsyncConnection(const AsyncConnection&) = delete;
   AsyncConnection& operator=(const AsyncConnection&) = delete;
@@ -48,8 +48,7 @@ class AsyncConnection {
   bool still_usable();
 
  private:
-  AsyncConnection(PGconn* conn, asio::posix::stream_descriptor socket)
-      : conn_(conn), socket_(std::move(socket)) {}
+  AsyncConnection(PGconn* conn, asio::posix::stream_descriptor socket) : conn_(conn), socket_(std::move(socket)) {}
   asio::awaitable<void> send(std::string_view sql);
   asio::awaitable<void> wait_readable();
   asio::awaitable<void> wait_writable();

@@ -3,33 +3,31 @@
 namespace looplab::db {
 
 ConnectionSettings::Params ConnectionSettings::libpq_params() const {
-    Params p;
-    const std::pair<const char*, std::string> pairs[] = {
-        {"host", host},
-        {"port", std::to_string(port)},
-        {"dbname", name},
-        {"user", user},
-        {"password", password},
-        {"connect_timeout", std::to_string(connect_timeout_s)},
-        {"application_name", "looplab"},
-        // No environment fall-backs (PGHOST, ~/.pgpass) sneaking in other settings.
-        {"passfile", "/dev/null"},
-    };
-    p.storage.reserve(std::size(pairs));
-    for (const auto& [key, value] : pairs) {
-        p.storage.push_back(value);
-    }
-    for (std::size_t i = 0; i < std::size(pairs); ++i) {
-        p.keywords.push_back(pairs[i].first);
-        p.values.push_back(p.storage[i].c_str());
-    }
-    p.keywords.push_back(nullptr);
-    p.values.push_back(nullptr);
-    return p;
+  Params p;
+  const std::pair<const char*, std::string> pairs[] = {
+      {"host", host},
+      {"port", std::to_string(port)},
+      {"dbname", name},
+      {"user", user},
+      {"password", password},
+      {"connect_timeout", std::to_string(connect_timeout_s)},
+      {"application_name", "looplab"},
+      // No environment fall-backs (PGHOST, ~/.pgpass) sneaking in other settings.
+      {"passfile", "/dev/null"},
+  };
+  p.storage.reserve(std::size(pairs));
+  for (const auto& [key, value] : pairs) {
+    p.storage.push_back(value);
+  }
+  for (std::size_t i = 0; i < std::size(pairs); ++i) {
+    p.keywords.push_back(pairs[i].first);
+    p.values.push_back(p.storage[i].c_str());
+  }
+  p.keywords.push_back(nullptr);
+  p.values.push_back(nullptr);
+  return p;
 }
 
-std::string ConnectionSettings::describe() const {
-    return user + "@" + host + ":" + std::to_string(port) + "/" + name;
-}
+std::string ConnectionSettings::describe() const { return user + "@" + host + ":" + std::to_string(port) + "/" + name; }
 
 }  // namespace looplab::db

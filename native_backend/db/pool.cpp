@@ -113,8 +113,8 @@ asio::awaitable<Pool::Lease> Pool::acquire(bool fresh) {
         throw;
       }
     }
-    auto timer = std::make_shared<asio::steady_timer>(co_await asio::this_coro::executor,
-                                                      asio::steady_timer::time_point::max());
+    auto timer =
+        std::make_shared<asio::steady_timer>(co_await asio::this_coro::executor, asio::steady_timer::time_point::max());
     shared->waiters.push_back(timer);
     boost::system::error_code ignored;
     co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
@@ -146,9 +146,8 @@ asio::awaitable<StreamedRows> Pool::count_rows(std::string_view select_sql, Canc
     if (auto alive = weak.lock()) asio::post(alive->cancel_thread, std::move(job));
   };
   try {
-    auto rows = co_await with_connection<StreamedRows>([&](AsyncConnection& conn) {
-      return conn.count_rows(select_sql, cancel, run_blocking);
-    });
+    auto rows = co_await with_connection<StreamedRows>(
+        [&](AsyncConnection& conn) { return conn.count_rows(select_sql, cancel, run_blocking); });
     ++shared->finished;
     co_return rows;
   } catch (const QueryCancelled&) {

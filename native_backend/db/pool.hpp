@@ -1,6 +1,7 @@
 #pragma once
 // A few PostgreSQL connections shared by all requests. Connections open on demand, so
 // when the database was down and comes back, the next request simply gets a new one.
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -9,8 +10,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/asio/thread_pool.hpp>
 
 #include "async_connection.hpp"
 
@@ -24,7 +23,7 @@ struct PoolSettings {
 
 struct PoolStatus {
   std::size_t max_connections = 0;
-  std::size_t open = 0;     // connected or connecting
+  std::size_t open = 0;  // connected or connecting
   std::size_t idle = 0;
   std::size_t waiting = 0;  // requests waiting for a free connection
   bool reachable = false;   // the last attempt to use the database worked

@@ -29,7 +29,9 @@ def _as_server_user(cmd):
 
 
 class PostgresInstance:
-    def __init__(self):
+    def __init__(self, durable=False):
+        # Tests skip fsync for speed; a benchmark keeps PostgreSQL's default (durable).
+        self.durable = durable
         self.folder = tempfile.mkdtemp(prefix="looplab-pgtest-")
         self.data = os.path.join(self.folder, "data")
         self.log = os.path.join(self.folder, "server.log")
@@ -54,7 +56,7 @@ class PostgresInstance:
 
     def start(self):
         opts = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{self.folder}' "
-                "-c wal_level=minimal -c max_wal_senders=0 -c fsync=off")
+                "-c wal_level=minimal -c max_wal_senders=0" + ("" if self.durable else " -c fsync=off"))
         subprocess.run(_as_server_user([f"{PG_BIN}/pg_ctl", "-D", self.data, "-o", opts, "-l", self.log,
                                         "-w", "-t", "60", "start"]), check=True, stdout=subprocess.DEVNULL)
 
