@@ -11,7 +11,9 @@
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 #include <string_view>
 
 namespace looplab::app {
@@ -132,8 +134,14 @@ void App::register_hook() {
           {"css_height", platform_.css_height()},
           {"pixel_ratio", platform_.pixel_ratio()}}},
         {"requests_in_flight", fetch_.in_flight()},
+        {"frame_ms", frame_timing()},
         {"wants_keyboard", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
     };
+  });
+  // Benchmarks change the view, then time only the frames after the change.
+  hook.add_action("reset_frame_timing", [this](const nlohmann::json&) {
+    frames_timed_ = 0;
+    return nlohmann::json::object();
   });
   hook.add_state("backend_check", [this] { return backend_check_.state(); });
   hook.add_action("check_backend", [this](const nlohmann::json& args) {
@@ -142,6 +150,17 @@ void App::register_hook() {
     backend_check_.ask(args["seconds"].get<double>());
     return nlohmann::json::object();
   });
+}
+
+nlohmann::json App::frame_timing() const {
+  int n = static_cast<int>(std::min<long>(frames_timed_, kFrameSamples));
+  if (n == 0) return nullptr;
+  std::vector<double> samples(frame_ms_, frame_ms_ + n);
+  std::sort(samples.begin(), samples.end());
+  double sum = 0;
+  for (double v : samples) sum += v;
+  return {{"frames", n}, {"mean", sum / n}, {"median", samples[n / 2]}, {"p95", samples[(n * 95) / 100]},
+          {"max", samples.back()}};
 }
 
 void App::draw_start_page() {
@@ -158,6 +177,7 @@ void App::draw_unknown_lesson() {
 }
 
 void App::frame() {
+  double started = emscripten_get_now();
   platform_.begin_frame();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
@@ -180,6 +200,7 @@ void App::frame() {
   ImGui::End();
   platform_.end_frame();
   if (page_) keep_url_in_step();
+  frame_ms_[frames_timed_++ % kFrameSamples] = emscripten_get_now() - started;
   TestHook::instance().announce_first_frame();
 }
 

@@ -32,6 +32,7 @@ class App {
   void apply_url_parameters();
   void keep_url_in_step();
   void draw_url_problems();
+  nlohmann::json frame_timing() const;  // over the last kFrameSamples frames
   void draw_start_page();
   void draw_unknown_lesson();
 
@@ -44,6 +45,10 @@ class App {
   std::unique_ptr<LessonPage> page_;
   std::vector<std::string> url_problems_;  // parameters in the link that were refused
   std::vector<Parameter> url_parameters_;  // what the address bar says now
+  // CPU time of the last frames (ms), for the lesson-page benchmark: a ring of kFrameSamples.
+  static constexpr int kFrameSamples = 120;
+  double frame_ms_[kFrameSamples] = {};
+  long frames_timed_ = 0;
 };
 
 }  // namespace looplab::app
