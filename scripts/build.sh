@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds LoopLab. Usage: scripts/build.sh [native|asan|wasm]...  (default: native wasm)
 # Each build has its own folder under build/; reruns are incremental.
+# LOOPLAB_NATIVE_TARGETS / LOOPLAB_WASM_TARGETS: build only these targets (the
+# container image needs the backend and the site, not the tests).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -10,12 +12,12 @@ configure_and_build() {  # <dir> <cmake configure args...>
     "$@" -S "$LOOPLAB_ROOT" -B "$dir" -G Ninja >"$dir.configure.log" 2>&1 \
       || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
   fi
-  cmake --build "$dir" -j "$JOBS"
+  cmake --build "$dir" -j "$JOBS" ${build_only:+--target $build_only}
 }
 
 build_native() {
   log "building native (backend, core, tests) in build/native"
-  configure_and_build "$LOOPLAB_BUILD/native" cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  build_only="${LOOPLAB_NATIVE_TARGETS:-}" configure_and_build "$LOOPLAB_BUILD/native" cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DLOOPLAB_ASAN_DIR="$LOOPLAB_BUILD/asan" -DLOOPLAB_WASM_DIR="$LOOPLAB_BUILD/wasm"
 }
 
@@ -28,7 +30,7 @@ build_wasm() {
   "$LOOPLAB_ROOT/scripts/fetch-sources.sh"
   local sdl; sdl="$("$LOOPLAB_ROOT/scripts/build-sdl2-wasm.sh")"
   log "building WebAssembly (core, lessons, pages) in build/wasm"
-  configure_and_build "$LOOPLAB_BUILD/wasm" emcmake cmake -DCMAKE_BUILD_TYPE=Release \
+  build_only="${LOOPLAB_WASM_TARGETS:-}" configure_and_build "$LOOPLAB_BUILD/wasm" emcmake cmake -DCMAKE_BUILD_TYPE=Release \
     -DLOOPLAB_SDL2_WASM_DIR="$sdl" -DLOOPLAB_THIRD_PARTY="$LOOPLAB_THIRD_PARTY"
 }
 
