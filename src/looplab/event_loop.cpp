@@ -196,17 +196,15 @@ bool EventLoop::idle() {
 }
 
 void EventLoop::shutdown() {
-  // asyncio.run's _cancel_all_tasks, then shutdown_default_executor.
+  // asyncio.run's _cancel_all_tasks, then shutdown_default_executor. The loop runs on until
+  // the callbacks those cancellations queued (gather's, wait_for's) have run too.
   std::vector<Task<void>> pending;
   for (TaskBase* t : live_tasks_) pending.emplace_back(t);
   for (auto& t : pending) t.base()->cancel();
-  for (auto& t : pending) {
-    while (!t.done()) {
-      if (idle()) break;
-      run_once(true);
-    }
-  }
-  while (executor_.busy() > 0 && !idle()) run_once(true);
+  auto unfinished = [&] {
+    return std::any_of(pending.begin(), pending.end(), [](const Task<void>& t) { return !t.done(); });
+  };
+  while ((unfinished() || !ready_.empty() || todo_ > 0 || executor_.busy() > 0) && !idle()) run_once(true);
 }
 
 void EventLoop::suspend_current(coro::coroutine_handle<> h, WaitSite* site, TaskState state,
