@@ -55,11 +55,20 @@ export async function startBackend({ binary = requireEnv('LOOPLAB_BACKEND'), sit
     port,
     url: `http://127.0.0.1:${port}/`,
     log: () => log,
-    // SIGTERM, then SIGKILL if it has not gone within 5 s.
+    // A crash: SIGKILL, so in-flight requests die with their connections.
+    async kill() {
+      if (!exited) {
+        child.kill('SIGKILL');
+        await exit;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+    // A clean stop: SIGTERM (in-flight requests get the backend's grace period), then
+    // SIGKILL if it has not gone within 7 s.
     async stop() {
       if (!exited) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000);
+        const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 7000);
         await exit;
         clearTimeout(timer);
       }
