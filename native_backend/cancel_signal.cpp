@@ -20,7 +20,7 @@ void CancelSignal::Subscription::reset() {
 }
 
 CancelSignal::Subscription CancelSignal::subscribe(Handler handler) {
-  if (cancelled_) {
+  if (cancelled()) {
     handler();
     return {};
   }
@@ -33,9 +33,9 @@ CancelSignal::Subscription CancelSignal::subscribe(Handler handler) {
   return Subscription{this, id};
 }
 
-void CancelSignal::cancel(std::string reason) {
-  if (cancelled_) return;
-  cancelled_ = true;
+void CancelSignal::cancel(CancelCause cause, std::string reason) {
+  if (cancelled() || cause == CancelCause::none) return;
+  cause_ = cause;
   reason_ = std::move(reason);
   // Handlers may unsubscribe others while running: work on a detached copy.
   auto handlers = std::move(handlers_);
@@ -50,7 +50,7 @@ void CancelSignal::unsubscribe(std::uint64_t id) {
 
 void CancelSignal::reset() {
   handlers_.clear();
-  cancelled_ = false;
+  cause_ = CancelCause::none;
   hook_ran_ = false;
   reason_.clear();
 }

@@ -9,6 +9,10 @@
 
 namespace looplab::backend {
 
+// Why a request was cancelled: a vanished client is routine (the access log shows 499),
+// a shutdown cut is worth a log line.
+enum class CancelCause { none, client_gone, server_shutdown };
+
 class CancelSignal {
  public:
   using Handler = std::function<void()>;
@@ -32,8 +36,9 @@ class CancelSignal {
 
   // The handler runs once, on cancel(); immediately if already cancelled.
   [[nodiscard]] Subscription subscribe(Handler handler);
-  void cancel(std::string reason);
-  bool cancelled() const { return cancelled_; }
+  void cancel(CancelCause cause, std::string reason);
+  bool cancelled() const { return cause_ != CancelCause::none; }
+  CancelCause cause() const { return cause_; }
   const std::string& reason() const { return reason_; }
 
   // Runs when the first handler subscribes: the session watches for a vanished client
@@ -53,7 +58,7 @@ class CancelSignal {
   std::vector<Entry> handlers_;
   std::function<void()> first_subscriber_hook_;
   std::uint64_t next_id_ = 1;
-  bool cancelled_ = false;
+  CancelCause cause_ = CancelCause::none;
   bool hook_ran_ = false;
   std::string reason_;
 };

@@ -23,7 +23,8 @@ Awaitable<Response> DelayEndpoint::handle(const Request& request, RequestContext
       std::string sentence = "The delay of " + parsed.delay.text + " seconds was cut short after " +
                              format_seconds(std::round(waited * 1000) / 1000) + " seconds: " +
                              context.cancel.reason() + ".";
-      context.server.log.warn(std::string(context.remote) + " " + sentence);
+      if (context.cancel.cause() == CancelCause::server_shutdown)
+        context.server.log.warn(std::string(context.remote) + " " + sentence);
       co_return error_response(request, http::status::service_unavailable, sentence);
     }
   }

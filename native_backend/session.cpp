@@ -197,7 +197,7 @@ void Session::watch_for_vanished_client() {
   ssize_t n = ::recv(socket_.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
   if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
     client_vanished_ = true;
-    cancel_.cancel("the client closed the connection");
+    cancel_.cancel(CancelCause::client_gone, "the client closed the connection");
     return;
   }
   if (n > 0) return;  // pipelined requests are waiting: the client is still there
@@ -239,7 +239,7 @@ void Session::begin_shutdown() {
 
 void Session::end_grace(const std::string& reason) {
   if (phase_ == Phase::handling)
-    cancel_.cancel(reason);
+    cancel_.cancel(CancelCause::server_shutdown, reason);
   else
     close_socket();
 }

@@ -9,18 +9,19 @@ TEST_CASE("subscribers run once on cancel, and the reason is kept") {
   CancelSignal signal;
   int calls = 0;
   auto subscription = signal.subscribe([&] { ++calls; });
-  signal.cancel("server shutting down");
-  signal.cancel("again");
+  signal.cancel(CancelCause::server_shutdown, "server shutting down");
+  signal.cancel(CancelCause::client_gone, "again");
   CHECK(calls == 1);
   CHECK(signal.cancelled());
   CHECK(signal.reason() == "server shutting down");
+  CHECK(signal.cause() == CancelCause::server_shutdown);
 }
 
 TEST_CASE("an ended subscription is not called; a late one runs at once") {
   CancelSignal signal;
   int calls = 0;
   { auto gone = signal.subscribe([&] { ++calls; }); }
-  signal.cancel("client gone");
+  signal.cancel(CancelCause::client_gone, "client gone");
   CHECK(calls == 0);
   auto late = signal.subscribe([&] { ++calls; });
   CHECK(calls == 1);
@@ -33,7 +34,7 @@ TEST_CASE("the first-subscriber hook runs once per request, and reset starts afr
   auto a = signal.subscribe([] {});
   auto b = signal.subscribe([] {});
   CHECK(hooks == 1);
-  signal.cancel("x");
+  signal.cancel(CancelCause::client_gone, "x");
   signal.reset();
   CHECK_FALSE(signal.cancelled());
   auto c = signal.subscribe([] {});
@@ -42,7 +43,7 @@ TEST_CASE("the first-subscriber hook runs once per request, and reset starts afr
 
 TEST_CASE("a hook that cancels at once still notifies the new subscriber") {
   CancelSignal signal;
-  signal.on_first_subscriber([&] { signal.cancel("client already gone"); });
+  signal.on_first_subscriber([&] { signal.cancel(CancelCause::client_gone, "client already gone"); });
   bool notified = false;
   auto subscription = signal.subscribe([&] { notified = true; });
   CHECK(notified);
