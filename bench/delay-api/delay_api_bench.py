@@ -1,0 +1,227 @@
+#!/usr/bin/python3
+"""Runs the delay-api benchmark (called by ./bench/run delay-api, which sets ulimit -n).
+
+Three servers answer GET /delay-me?seconds=N the same way: LoopLab's backend, the
+classic Django view under `manage.py runserver`, and nginx returning the fixed body
+(the ceiling for a tiny reply). wrk loads them on loopback:
+  1. zero delay, `wrk -t2 -c50 -d10s --latency`: requests per second;
+  2. 1,000 and 10,000 connections each asking for a 1-second delay,
+     `wrk -t2 -cC -d6s --timeout 10s --latency`: answered, errors, timeouts, p50/p99/max
+     (LoopLab and Django; nginx cannot wait).
+Every server gets a free port; every process started here is stopped here.
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BODY = "Done, I waited for 0 secs"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_answering(url, process, seconds=20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early ({process.returncode}) for {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as reply:
+                body = reply.read().decode()
+                if body != BODY:
+                    raise RuntimeError(f"{url} answered {body!r}, expected {BODY!r}")
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def stop(process, grace=5):
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+class Peers:
+    """Starts and stops the three servers; remembers every process it started."""
+
+    def __init__(self, backend, workdir):
+        self.backend = backend
+        self.workdir = workdir
+        self.processes = []
+
+    def _spawn(self, name, command, **kwargs):
+        log = open(os.path.join(self.workdir, f"{name}.log"), "wb")
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def looplab(self):
+        port = free_port()
+        # The access log stays on (formatting included), written to /dev/null.
+        process = subprocess.Popen([self.backend, "--listen", "127.0.0.1", "--port", str(port), "--max-connections", "15000"],
+                                   stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.workdir, "looplab.log"), "wb"))
+        self.processes.append(process)
+        url = f"http://127.0.0.1:{port}/delay-me"
+        wait_until_answering(url, process)
+        return process, url
+
+    def django(self):
+        port = free_port()
+        process = self._spawn("django", ["/usr/bin/python3", os.path.join(HERE, "django_delay", "manage.py"),
+                                         "runserver", "--noreload", f"127.0.0.1:{port}"],
+                              cwd=os.path.join(HERE, "django_delay"))
+        url = f"http://127.0.0.1:{port}/delay-me"
+        wait_until_answering(url, process, seconds=60)
+        return process, url
+
+    def nginx(self):
+        port = free_port()
+        prefix = os.path.join(self.workdir, "nginx")
+        os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
+        config = os.path.join(prefix, "nginx.conf")
+        with open(config, "w") as f:
+            f.write(f"""
+worker_processes 2;
+pid {prefix}/nginx.pid;
+error_log {prefix}/logs/error.log warn;
+worker_rlimit_nofile 20000;
+events {{ worker_connections 12000; }}
+http {{
+  access_log off;
+  client_body_temp_path {prefix}/body;
+  proxy_temp_path {prefix}/proxy;
+  fastcgi_temp_path {prefix}/fastcgi;
+  uwsgi_temp_path {prefix}/uwsgi;
+  scgi_temp_path {prefix}/scgi;
+  server {{
+    listen 127.0.0.1:{port} backlog=4096;
+    location = /delay-me {{
+      default_type "text/html; charset=utf-8";
+      return 200 "{BODY}";
+    }}
+  }}
+}}
+""")
+        process = self._spawn("nginx", ["nginx", "-p", prefix, "-c", config, "-g", "daemon off;"])
+        url = f"http://127.0.0.1:{port}/delay-me"
+        wait_until_answering(url, process)
+        return process, url
+
+    def stop_all(self):
+        for process in self.processes:
+            stop(process)
+
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}
+
+
+def to_ms(text):
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text.strip())
+    return float(match.group(1)) * UNITS[match.group(2)] if match else float("nan")
+
+
+def run_wrk(url, connections, duration, timeout=None, threads=2):
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    if timeout:
+        command += ["--timeout", timeout]
+    command.append(url)
+    # wrk stops itself after the duration; the outer bound guards against a wedged peer.
+    try:
+        output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 40).stdout
+    except subprocess.TimeoutExpired as e:
+        output = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+    result = {"raw": output, "requests": 0, "rps": 0.0, "connect": 0, "read": 0, "write": 0, "timeout": 0,
+              "non2xx": 0, "p50": float("nan"), "p99": float("nan"), "max": float("nan")}
+    if m := re.search(r"(\d+) requests in", output):
+        result["requests"] = int(m.group(1))
+    if m := re.search(r"Requests/sec:\s+([\d.]+)", output):
+        result["rps"] = float(m.group(1))
+    if m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        result.update(connect=int(m.group(1)), read=int(m.group(2)), write=int(m.group(3)), timeout=int(m.group(4)))
+    if m := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        result["non2xx"] = int(m.group(1))
+    if m := re.search(r"^\s+Latency\s+(\S+)\s+(\S+)\s+(\S+)", output, re.M):
+        result["max"] = to_ms(m.group(3))
+    for pct, key in (("50", "p50"), ("99", "p99")):
+        if m := re.search(rf"^\s+{pct}%\s+(\S+)", output, re.M):
+            result[key] = to_ms(m.group(1))
+    result["errors"] = result["connect"] + result["read"] + result["write"] + result["non2xx"]
+    return result
+
+
+def fmt_ms(value):
+    return "-" if value != value else f"{value:.1f}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--backend", required=True)
+    parser.add_argument("--rps-seconds", type=int, default=10)
+    parser.add_argument("--delay-seconds", type=int, default=6)
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="looplab-bench-delay-")
+    peers = Peers(args.backend, workdir)
+    print(f"delay-api benchmark on {os.cpu_count()} cores, wrk on the same machine; logs in {workdir}")
+    try:
+        # 1. Zero delay: requests per second.
+        rps = {}
+        for name in ("looplab", "nginx", "django"):
+            process, url = getattr(peers, name)()
+            result = run_wrk(url + "?seconds=0", 50, args.rps_seconds)
+            rps[name] = result["rps"]
+            print(f"zero delay  {name:8} {result['rps']:10.0f} req/s  p50 {fmt_ms(result['p50'])} ms  "
+                  f"p99 {fmt_ms(result['p99'])} ms  max {fmt_ms(result['max'])} ms  errors {result['errors']} "
+                  f"timeouts {result['timeout']}")
+            stop(process)
+        print(f"ratios      looplab/nginx {rps['looplab'] / max(rps['nginx'], 1):.2f}   "
+              f"looplab/django {rps['looplab'] / max(rps['django'], 1):.1f}")
+
+        # 2. Many concurrent 1-second delays; a fresh server for each run.
+        held_10000, late_10000 = 0, float("nan")
+        for connections in (1000, 10000):
+            for name in ("looplab", "django"):
+                process, url = getattr(peers, name)()
+                result = run_wrk(url + "?seconds=1", connections, args.delay_seconds, timeout="10s")
+                failed = result["errors"] + result["timeout"]
+                print(f"{connections:5} x 1 s  {name:8} answered {result['requests']:6}  errors {result['errors']:5}  "
+                      f"timeouts {result['timeout']:5}  p50 {fmt_ms(result['p50'])} ms  p99 {fmt_ms(result['p99'])} ms  "
+                      f"max {fmt_ms(result['max'])} ms")
+                if name == "looplab" and connections == 10000:
+                    # Each failed request can cost at most one connection, so this is a lower bound.
+                    held_10000 = max(0, connections - failed) if result["requests"] >= connections else 0
+                    late_10000 = result["p99"] - 1000.0
+                    with open(os.path.join(workdir, "looplab-10000.wrk"), "w") as f:
+                        f.write(result["raw"])
+                stop(process, grace=8)
+        print(f"targets     looplab >= 0.7 x nginx: {'met' if rps['looplab'] >= 0.7 * rps['nginx'] else 'MISSED'};  "
+              f"10,000 delays held with p99 lateness < 50 ms: "
+              f"{'met' if held_10000 == 10000 and late_10000 < 50 else 'MISSED'}")
+        print(f"delay-api: looplab_rps={rps['looplab']:.0f} nginx_rps={rps['nginx']:.0f} django_rps={rps['django']:.0f} "
+              f"held_10000={held_10000} p99_late_ms={late_10000:.0f}")
+    finally:
+        peers.stop_all()
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
