@@ -52,9 +52,10 @@ std::string meaning(Mode mode, const RunSummary& run, double sum, double longest
            "give two requests a delay to see the modes part ways.";
   }
   const bool took_longest = std::abs(run.total - longest) < std::abs(run.total - sum);
-  const std::string spread = ui::format_duration(send_spread(run));
+  const double spread = send_spread(run);
+  const std::string out_when = spread < 1e-3 ? "at the same instant" : "within " + ui::format_duration(spread);
   if (took_longest && mode == Mode::async) {
-    return "All three requests were out within " + spread + " and the run took the longest delay, not the sum: "
+    return "All three requests were out " + out_when + " and the run took the longest delay, not the sum: "
            "the waits overlapped while one thread took turns. That is concurrency, not parallelism; nothing ran at the same time.";
   }
   if (!took_longest && mode == Mode::sync) {

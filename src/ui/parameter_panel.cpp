@@ -29,9 +29,10 @@ bool checked_slider(const char* label, const RangeRule& rule, CheckedValue& valu
 bool choice_buttons(const char* label, std::span<const std::string_view> choices, std::size_t& chosen) {
   bool changed = false;
   ImGui::PushID(label);
-  ImGui::TextUnformatted(label);
+  const bool show_label = !(label[0] == '#' && label[1] == '#');
+  if (show_label) ImGui::TextUnformatted(label);
   for (std::size_t i = 0; i < choices.size(); ++i) {
-    ImGui::SameLine();
+    if (show_label || i > 0) ImGui::SameLine();
     const bool on = i == chosen;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const std::string text(choices[i]);

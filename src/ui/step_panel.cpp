@@ -36,8 +36,7 @@ bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor&
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) { playhead = steps.previous(playhead); moved = true; }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) { playhead = steps.next(playhead); moved = true; }
   }
-  ImGui::SameLine();
-  ImGui::Text("event %td of %zu at %s", steps.position(playhead) + 1, events.size(), format_duration(playhead.time).c_str());
+  ImGui::Text("event %td of %zu, at %s", steps.position(playhead) + 1, events.size(), format_duration(playhead.time).c_str());
 
   if (!(state.shown == playhead) || state.model_events != events.size()) {
     state.snapshot = snapshot_at(model, playhead);
@@ -48,8 +47,9 @@ bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor&
   auto name = [&](std::uint32_t lane) { return model.lanes[lane].name.c_str(); };
 
   ImGui::Separator();
+  ImGui::PushTextWrapPos(0);
   if (s.running.empty()) {
-    ImGui::TextDisabled("Running: nothing. The loop is between steps or idle, waiting for a timer or I/O.");
+    ImGui::TextDisabled("Running: nothing (the loop is between steps, or idle until a timer or I/O).");
   }
   for (const RunningTask& r : s.running) {
     state_chip(r.holds_loop ? LaneState::blocked : LaneState::running);
@@ -62,7 +62,7 @@ bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor&
     }
   }
 
-  ImGui::Text("Ready queue (%zu): the loop runs these in this order, first in, first out", s.ready.size());
+  ImGui::Text("Ready queue (%zu), first in, first out:", s.ready.size());
   for (std::size_t i = 0; i < s.ready.size() && i < list_limit; ++i) {
     const ReadyTask& r = s.ready[i];
     ImGui::Text("  %zu. %s", i + 1, name(r.lane));
@@ -71,7 +71,7 @@ bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor&
   }
   if (s.ready.size() > list_limit) ImGui::TextDisabled("  ... and %zu more", s.ready.size() - list_limit);
 
-  ImGui::Text("Waiting (%zu): not runnable until what they wait on happens", s.waiting.size());
+  ImGui::Text("Waiting (%zu), soonest first:", s.waiting.size());
   for (std::size_t i = 0; i < s.waiting.size() && i < list_limit; ++i) {
     const WaitingTask& w = s.waiting[i];
     ImGui::Text("  ");
@@ -88,6 +88,7 @@ bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor&
   }
   if (s.waiting.size() > list_limit) ImGui::TextDisabled("  ... and %zu more", s.waiting.size() - list_limit);
   ImGui::TextDisabled("Finished: %u   Not created yet: %u", s.finished, s.not_started);
+  ImGui::PopTextWrapPos();
   return moved;
 }
 

@@ -52,6 +52,7 @@ std::string format_seconds(double t, int decimals) {
 
 std::string format_duration(double seconds) {
   const double magnitude = std::abs(seconds);
+  if (magnitude < 5e-7) return "0 s";
   const int decimals = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : magnitude >= 0.001 ? 3 : 6;
   return format_seconds(seconds, decimals);
 }

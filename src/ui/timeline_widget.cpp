@@ -124,20 +124,50 @@ const char* marker_words(MarkerKind kind) {
   return "";
 }
 
+// The part [t0, t1] of the segment from -> to inside `min`..`max` (Liang-Barsky);
+// false if none. An arrow from a lane scrolled far away is tens of thousands of pixels
+// long: only its visible part may cost anything.
+bool clip_segment(ImVec2 from, ImVec2 to, ImVec2 min, ImVec2 max, float& t0, float& t1) {
+  t0 = 0;
+  t1 = 1;
+  const float d[2] = {to.x - from.x, to.y - from.y};
+  const float p0[2] = {from.x, from.y};
+  const float lo[2] = {min.x, min.y};
+  const float hi[2] = {max.x, max.y};
+  for (int axis = 0; axis < 2; ++axis) {
+    if (d[axis] == 0) {
+      if (p0[axis] < lo[axis] || p0[axis] > hi[axis]) return false;
+      continue;
+    }
+    float a = (lo[axis] - p0[axis]) / d[axis];
+    float b = (hi[axis] - p0[axis]) / d[axis];
+    if (a > b) std::swap(a, b);
+    t0 = std::max(t0, a);
+    t1 = std::min(t1, b);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
 void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ArrowKind kind) {
   const float dx = to.x - from.x, dy = to.y - from.y;
   const float length = std::sqrt(dx * dx + dy * dy);
   if (length < 4) return;
+  float t0 = 0, t1 = 1;
+  if (!clip_segment(from, to, dl->GetClipRectMin(), dl->GetClipRectMax(), t0, t1)) return;
   const float ux = dx / length, uy = dy / length;
+  const float d0 = t0 * length, d1 = t1 * length;
   if (kind == ArrowKind::created_by) {
-    dl->AddLine(from, to, arrow_colour);
+    dl->AddLine({from.x + ux * d0, from.y + uy * d0}, {from.x + ux * d1, from.y + uy * d1}, arrow_colour);
   } else {
-    // Dashed: woken, not created.
-    for (float d = 0; d < length; d += 8) {
-      const float e = std::min(d + 4, length);
-      dl->AddLine({from.x + ux * d, from.y + uy * d}, {from.x + ux * e, from.y + uy * e}, arrow_colour);
+    // Dashed: woken, not created. Dashes keep their phase from the tail, so they do not crawl.
+    for (float d = std::floor(d0 / 8) * 8; d < d1; d += 8) {
+      const float e = std::min(d + 4, d1);
+      const float s = std::max(d, d0);
+      if (e > s) dl->AddLine({from.x + ux * s, from.y + uy * s}, {from.x + ux * e, from.y + uy * e}, arrow_colour);
     }
   }
+  if (t1 < 1) return;  // the head is off screen
   const ImVec2 back{to.x - ux * 7, to.y - uy * 7};
   dl->AddTriangleFilled(to, {back.x - uy * 3.5f, back.y + ux * 3.5f}, {back.x + uy * 3.5f, back.y - ux * 3.5f}, arrow_colour);
 }

@@ -17,11 +17,11 @@ void draw_verdict_panel(const Verdict& verdict) {
   for (const VerdictRow& r : verdict.rows) {
     if (r.measured) measured = &r;
   }
-  if (ImGui::BeginTable("verdict", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+  if (ImGui::BeginTable("verdict", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("");
     ImGui::TableSetupColumn("total");
-    ImGui::TableSetupColumn("vs measured");
-    ImGui::TableSetupColumn("");
+    ImGui::TableSetupColumn("measured is");
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     for (const VerdictRow& r : verdict.rows) {
       ImGui::TableNextRow();
@@ -36,7 +36,11 @@ void draw_verdict_panel(const Verdict& verdict) {
       ImGui::TableNextColumn();
       if (measured && !r.measured && r.seconds > 0) {
         const double diff = measured->seconds - r.seconds;
-        ImGui::Text("%+.0f%% (%s)", 100.0 * diff / r.seconds, format_duration(diff).c_str());
+        if (std::abs(diff) < 5e-7) {
+          ImGui::TextUnformatted("the same");
+        } else {
+          ImGui::Text("%+.0f%% (%s%s)", 100.0 * diff / r.seconds, diff > 0 ? "+" : "", format_duration(diff).c_str());
+        }
       }
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", r.note.c_str());
