@@ -25,9 +25,12 @@ class SimulatedIo final : public IoDriver {
     IoOpId op;
     IoResult result;
   };
-  static bool later(const Pending& a, const Pending& b) {
-    return a.finish > b.finish || (a.finish == b.finish && a.seq > b.seq);
-  }
+  struct Later {
+    bool operator()(const Pending& a, const Pending& b) const {
+      return a.finish > b.finish || (a.finish == b.finish && a.seq > b.seq);
+    }
+  };
+  static constexpr Later later{};
   std::vector<Pending> pending_;  // a min-heap on (finish, seq)
   std::uint64_t seq_ = 0;
 };

@@ -27,10 +27,19 @@ std::exception_ptr TaskBase::exception() {
 }
 
 bool TaskBase::remove_done_callback(const DoneCallback& cb) {
-  auto it = std::find_if(done_callbacks_.begin(), done_callbacks_.end(),
-                         [&](const DoneCallback& c) { return c.wakes == cb.wakes && c.call == cb.call; });
-  if (it == done_callbacks_.end()) return false;
-  done_callbacks_.erase(it);
+  auto same = [&](const DoneCallback& c) { return c.wakes == cb.wakes && c.call == cb.call; };
+  if (has_first_done_ && same(first_done_)) {
+    if (more_done_.empty()) {
+      has_first_done_ = false;
+    } else {
+      first_done_ = more_done_.front();
+      more_done_.erase(more_done_.begin());
+    }
+    return true;
+  }
+  auto it = std::find_if(more_done_.begin(), more_done_.end(), same);
+  if (it == more_done_.end()) return false;
+  more_done_.erase(it);
   return true;
 }
 
@@ -64,16 +73,19 @@ void TaskBase::finish(TaskState how) {
   const StringId error = how == TaskState::failed ? trace.add_text(error_text(promise_->error)) : 0;
   trace.record_task_finished(loop.time(), id_, how, error);
   // Nobody holds the task and nobody waits for it: its exception can never be retrieved.
-  if (how == TaskState::failed && refs_ == 1 && done_callbacks_.empty() && !retrieved_)
+  if (how == TaskState::failed && refs_ == 1 && !has_first_done_ && !retrieved_)
     trace.record(loop.time(), EventKind::error_unretrieved, id_, 0, error);
-  std::vector<DoneCallback> callbacks;
-  callbacks.swap(done_callbacks_);
-  for (const DoneCallback& cb : callbacks) {
+  auto run = [&](const DoneCallback& cb) {
     if (cb.wakes != nullptr)
       loop.schedule_step(*cb.wakes, WakeCause::task_done, id_);
     else
       loop.call_soon(cb.call);
-  }
+  };
+  if (has_first_done_) run(first_done_);
+  has_first_done_ = false;
+  std::vector<DoneCallback> more;
+  more.swap(more_done_);
+  for (const DoneCallback& cb : more) run(cb);
   loop.task_finished(*this);  // may delete this
 }
 

@@ -202,7 +202,14 @@ class TaskBase {
     TaskBase* wakes = nullptr;
     Callback call;
   };
-  void add_done_callback(DoneCallback cb) { done_callbacks_.push_back(cb); }
+  void add_done_callback(DoneCallback cb) {
+    if (!has_first_done_) {
+      first_done_ = cb;
+      has_first_done_ = true;
+    } else {
+      more_done_.push_back(cb);
+    }
+  }
   // True if it was still registered (not yet queued by the task finishing).
   bool remove_done_callback(const DoneCallback& cb);
   // asyncio's Task.__step.
@@ -228,7 +235,11 @@ class TaskBase {
   coro::coroutine_handle<> resume_point_;  // the innermost suspended coroutine
   detail::PromiseBase* promise_;
   WaitSite* wait_ = nullptr;
-  std::vector<DoneCallback> done_callbacks_;
+  // Nearly every task has one done callback (its awaiter or a gather): kept inline, so
+  // creating a task does not allocate for it.
+  DoneCallback first_done_;
+  bool has_first_done_ = false;
+  std::vector<DoneCallback> more_done_;
   TaskId id_ = 0;
   std::uint32_t refs_ = 0;
   std::uint32_t line_ = 0;

@@ -19,7 +19,10 @@ struct TimerId {
 
 class TimerHeap {
  public:
-  TimerHeap() { slots_.push_back(Slot{}); }
+  TimerHeap() {
+    slots_.push_back(Slot{});
+    armed_flags_.push_back(0);
+  }
 
   TimerId push(double when, Callback cb) {
     std::uint32_t slot;
@@ -29,10 +32,12 @@ class TimerHeap {
     } else {
       slot = static_cast<std::uint32_t>(slots_.size());
       slots_.push_back(Slot{});
+      armed_flags_.push_back(0);
     }
     Slot& s = slots_[slot];
-    s.armed = true;
-    heap_.push_back(Entry{when, next_seq_++, cb, slot});
+    armed_flags_[slot] = 1;
+    s.cb = cb;
+    heap_.push_back(Entry{when, next_seq_++, slot});
     std::push_heap(heap_.begin(), heap_.end(), later);
     ++armed_;
     return TimerId{slot, s.generation};
@@ -42,14 +47,16 @@ class TimerHeap {
   // the timer was still armed: its callback will not run.
   bool cancel(TimerId id) {
     if (id.slot == 0 || id.slot >= slots_.size()) return false;
-    Slot& s = slots_[id.slot];
-    if (s.generation != id.generation || !s.armed) return false;
-    s.armed = false;
+    if (slots_[id.slot].generation != id.generation || !armed_flags_[id.slot]) return false;
+    armed_flags_[id.slot] = 0;
     --armed_;
     return true;
   }
 
-  bool empty() { prune(); return heap_.empty(); }
+  bool empty() {
+    prune();
+    return heap_.empty();
+  }
   std::size_t armed() const { return armed_; }
 
   double next_deadline() {
@@ -62,35 +69,40 @@ class TimerHeap {
     prune();
     if (heap_.empty() || heap_.front().when > now) return false;
     std::pop_heap(heap_.begin(), heap_.end(), later);
-    Entry e = heap_.back();
+    const std::uint32_t slot = heap_.back().slot;
     heap_.pop_back();
-    retire(e.slot);
+    out = slots_[slot].cb;
+    retire(slot);
     --armed_;
-    out = e.cb;
     return true;
   }
 
  private:
+  // 16 bytes, so a heap of 100,000 timers stays cache-friendly; the callback waits in its slot.
   struct Entry {
     double when;
-    std::uint64_t seq;
-    Callback cb;
+    std::uint32_t seq;  // ties broken by scheduling order (wrap-around safe, see Later)
     std::uint32_t slot;
   };
   struct Slot {
+    Callback cb;
     std::uint32_t generation = 0;
-    bool armed = false;
   };
-  static bool later(const Entry& a, const Entry& b) {
-    return a.when > b.when || (a.when == b.when && a.seq > b.seq);
-  }
+  // A function object rather than a function pointer, so the heap operations inline it.
+  struct Later {
+    bool operator()(const Entry& a, const Entry& b) const {
+      return a.when > b.when || (a.when == b.when && static_cast<std::int32_t>(a.seq - b.seq) > 0);
+    }
+  };
+  static constexpr Later later{};
+
   void retire(std::uint32_t slot) {
-    slots_[slot].armed = false;
+    armed_flags_[slot] = 0;
     ++slots_[slot].generation;
     free_.push_back(slot);
   }
   void prune() {
-    while (!heap_.empty() && !slots_[heap_.front().slot].armed) {
+    while (!heap_.empty() && !armed_flags_[heap_.front().slot]) {
       std::pop_heap(heap_.begin(), heap_.end(), later);
       retire(heap_.back().slot);
       heap_.pop_back();
@@ -99,8 +111,9 @@ class TimerHeap {
 
   std::vector<Entry> heap_;
   std::vector<Slot> slots_;
+  std::vector<std::uint8_t> armed_flags_;  // apart from the slots: pruning reads only these
   std::vector<std::uint32_t> free_;
-  std::uint64_t next_seq_ = 0;
+  std::uint32_t next_seq_ = 0;
   std::size_t armed_ = 0;
 };
 
