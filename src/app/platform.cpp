@@ -3,11 +3,10 @@
 #include "app_style.h"
 
 #include <SDL.h>
-#include <SDL_opengles2.h>
+#include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
@@ -76,9 +75,12 @@ bool Platform::init(std::string& error) {
   io.IniFilename = nullptr;  // layout comes from the page, not from a saved file
   apply_app_style();
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   pixel_ratio_ = static_cast<float>(emscripten_get_device_pixel_ratio());
   load_fonts();
+  if (!renderer_.init()) {
+    error = "WebGL2 refused the canvas's shaders; the lesson text still works";
+    return false;
+  }
   g_fonts = &fonts_;
   return true;
 }
@@ -123,9 +125,8 @@ void Platform::follow_canvas_size() {
                                        static_cast<int>(std::lround(h * ratio)));
   }
   if (font_ratio_ != pixel_ratio_) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
     load_fonts();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    renderer_.rebuild_font_texture();
   }
 }
 
@@ -133,7 +134,6 @@ void Platform::begin_frame() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
   follow_canvas_size();
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(css_w_), static_cast<float>(css_h_));
@@ -151,7 +151,7 @@ void Platform::end_frame() {
   const ImVec4 clear = app_palette().canvas_background;
   glClearColor(clear.x, clear.y, clear.z, clear.w);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  renderer_.render(ImGui::GetDrawData());
   ++frames_;
 }
 

@@ -2,6 +2,8 @@
 // The window, WebGL2 context and Dear ImGui set-up for one canvas: crisp on
 // high-DPI screens (backing store = CSS size x devicePixelRatio, fonts
 // rasterised at that ratio) and following the canvas as the page resizes.
+#include "webgl_renderer.h"
+
 #include <string>
 
 struct SDL_Window;
@@ -35,6 +37,7 @@ class Platform {
   void load_fonts();
 
   SDL_Window* window_ = nullptr;
+  WebGlRenderer renderer_;
   void* gl_context_ = nullptr;
   Fonts fonts_;
   float pixel_ratio_ = 1.0f;
