@@ -125,13 +125,17 @@ Awaitable<Response> StaticFiles::handle(const Request& request, RequestContext&)
     co_return response;
   }
 
+  if (request.method() == http::verb::head) {
+    // A file body insists on an open file even when only the header is written.
+    StringResponse head{http::status::ok, request.version()};
+    set_file_headers(head, content_type, facts, gzipped, has_gzip_sibling);
+    head.keep_alive(request.keep_alive());
+    head.content_length(facts.size);
+    co_return head;
+  }
   FileResponse response{http::status::ok, request.version()};
   set_file_headers(response, content_type, facts, gzipped, has_gzip_sibling);
   response.keep_alive(request.keep_alive());
-  if (request.method() == http::verb::head) {
-    response.content_length(facts.size);
-    co_return response;
-  }
   error_code ec;
   response.body().open(served.c_str(), beast::file_mode::scan, ec);
   if (ec) {
