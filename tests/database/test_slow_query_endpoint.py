@@ -63,13 +63,23 @@ class Backend:
             return status, {"unparsed": body}
 
     def stop(self):
+        """Stops the server; False (log printed) when it did not exit cleanly, e.g. a
+        sanitizer report at exit."""
+        if self.log.closed:
+            return True
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(10)
+                self.proc.wait(20)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+                self.proc.wait()
+        clean = self.proc.returncode == 0
+        if not clean:
+            self.log.seek(0)
+            print(f"looplab-backend exited with {self.proc.returncode}:\n" + self.log.read()[-4000:])
         self.log.close()
+        return clean
 
 
 def concurrent(backend, names):
@@ -111,7 +121,7 @@ def main():
         status, body = plain.get("/slow-query?name=R1")
         check(status == 503 and "not configured" in body and "./looplab start" in body,
               f"without a database: 503 saying how to start it ({status} {body.strip()})")
-        plain.stop()
+        check(plain.stop(), "the backend without a database stops cleanly")
 
         run = subprocess.run([CITYDB, *pg.citydb_args(), "--copies", "10"], capture_output=True, text=True)
         check(run.returncode == 0, "looplab-citydb builds 10 copies")
@@ -207,6 +217,7 @@ def main():
         check(db.get("queries_cancelled", 0) >= 1, "/healthz counts the cancelled query")
         status, body = backend.get_json("/slow-query?name=R2")
         check(status == 200 and body.get("rows") == 300 * 411, "and the next query works")
+        check(impatient.stop() and backend.stop(), "the backends stop cleanly (SIGTERM, exit 0)")
     finally:
         for b in backends:
             b.stop()
