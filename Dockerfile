@@ -19,8 +19,10 @@ COPY . .
 # SDL2 for WebAssembly takes minutes and the build folder makes rebuilds
 # incremental: both live in cache mounts that outlast any one image build.
 # The results are copied out of the mount into /out, which the later stages use.
+# Only the programs and the site are built: the tests run outside the image.
 RUN --mount=type=cache,id=looplab-cache,target=/root/.cache/looplab,sharing=locked \
     --mount=type=cache,id=looplab-build,target=/src/build,sharing=locked \
+    LOOPLAB_NATIVE_TARGETS="looplab-backend looplab-citydb" LOOPLAB_WASM_TARGETS=site \
     scripts/build.sh native wasm \
  && mkdir -p /out/bin /out/share \
  && install -s build/native/native_backend/looplab-backend build/native/native_backend/citydb/looplab-citydb /out/bin/ \
