@@ -183,11 +183,11 @@ LessonRun::Offer LessonRun::draw_status() const {
     case RunStatus::failed:
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextColored(palette.bad, "%s", error_.c_str());
-      ImGui::PopTextWrapPos();
       if (backend_failed_) {
         ImGui::TextColored(palette.text_muted, "The page still works: the same run on the virtual clock needs no server.");
         if (ImGui::Button("Run it on the virtual clock instead")) offer = Offer::rerun_on_virtual_clock;
       }
+      ImGui::PopTextWrapPos();
       break;
   }
   return offer;
