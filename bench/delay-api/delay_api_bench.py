@@ -167,6 +167,28 @@ def run_wrk(url, connections, duration, timeout=None, threads=2):
     return result
 
 
+def cpu_seconds(pid):
+    """User + system CPU of a process and its direct children (nginx's workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def describe_errors(result):
+    return (f"errors {result['errors']:5} (connect {result['connect']}, read {result['read']}, "
+            f"write {result['write']}, non-2xx {result['non2xx']})  timeouts {result['timeout']:5}")
+
+
 def fmt_ms(value):
     return "-" if value != value else f"{value:.1f}"
 
@@ -181,16 +203,19 @@ def main():
     workdir = tempfile.mkdtemp(prefix="looplab-bench-delay-")
     peers = Peers(args.backend, workdir)
     print(f"delay-api benchmark on {os.cpu_count()} cores, wrk on the same machine; logs in {workdir}")
+    print(f"load average before the run: {os.getloadavg()[0]:.1f} (figures mean little when it is above 1)")
     try:
         # 1. Zero delay: requests per second.
         rps = {}
         for name in ("looplab", "nginx", "django"):
             process, url = getattr(peers, name)()
+            cpu_before = cpu_seconds(process.pid)
             result = run_wrk(url + "?seconds=0", 50, args.rps_seconds)
+            cpu = cpu_seconds(process.pid) - cpu_before
             rps[name] = result["rps"]
-            print(f"zero delay  {name:8} {result['rps']:10.0f} req/s  p50 {fmt_ms(result['p50'])} ms  "
-                  f"p99 {fmt_ms(result['p99'])} ms  max {fmt_ms(result['max'])} ms  errors {result['errors']} "
-                  f"timeouts {result['timeout']}")
+            print(f"zero delay  {name:8} {result['rps']:8.0f} req/s  p50 {fmt_ms(result['p50'])} ms  "
+                  f"p99 {fmt_ms(result['p99'])} ms  max {fmt_ms(result['max'])} ms  server CPU {cpu:.1f} s  "
+                  f"{describe_errors(result)}")
             stop(process)
         print(f"ratios      looplab/nginx {rps['looplab'] / max(rps['nginx'], 1):.2f}   "
               f"looplab/django {rps['looplab'] / max(rps['django'], 1):.1f}")
@@ -200,11 +225,13 @@ def main():
         for connections in (1000, 10000):
             for name in ("looplab", "django"):
                 process, url = getattr(peers, name)()
+                cpu_before = cpu_seconds(process.pid)
                 result = run_wrk(url + "?seconds=1", connections, args.delay_seconds, timeout="10s")
+                cpu = cpu_seconds(process.pid) - cpu_before
                 failed = result["errors"] + result["timeout"]
-                print(f"{connections:5} x 1 s  {name:8} answered {result['requests']:6}  errors {result['errors']:5}  "
-                      f"timeouts {result['timeout']:5}  p50 {fmt_ms(result['p50'])} ms  p99 {fmt_ms(result['p99'])} ms  "
-                      f"max {fmt_ms(result['max'])} ms")
+                print(f"{connections:5} x 1 s  {name:8} answered {result['requests']:6}  p50 {fmt_ms(result['p50'])} ms  "
+                      f"p99 {fmt_ms(result['p99'])} ms  max {fmt_ms(result['max'])} ms  server CPU {cpu:.1f} s  "
+                      f"{describe_errors(result)}")
                 if name == "looplab" and connections == 10000:
                     # Each failed request can cost at most one connection, so this is a lower bound.
                     held_10000 = max(0, connections - failed) if result["requests"] >= connections else 0
