@@ -17,6 +17,7 @@
 #include "scenario.h"
 #include "snippets.h"
 #include "ui/code_panel.h"
+#include "ui/loop_snapshot.h"
 #include "ui/console_panel.h"
 #include "ui/parameter_panel.h"
 #include "ui/step_panel.h"
@@ -63,8 +64,23 @@ class SlowServerPage final : public app::LessonPage {
                             {"frame_ms_zoomed_in", r.frame_ms_zoomed_in},
                             {"frame_ms_worst", r.frame_ms_worst}};
     });
+    // Moves the playhead as the step buttons and the timeline do: {"time": t} or {"step": +1 / -1}.
+    host_.hook.add_action("playhead", [this](const nlohmann::json& args) {
+      if (args.contains("time") && args["time"].is_number()) {
+        timeline_.playhead = ui::cursor_at_time(args["time"].get<double>());
+      } else if (args.contains("step") && args["step"].is_number_integer()) {
+        for (int i = args["step"].get<int>(); i > 0; --i) timeline_.playhead = steps_.next(timeline_.playhead);
+        for (int i = args["step"].get<int>(); i < 0; ++i) timeline_.playhead = steps_.previous(timeline_.playhead);
+      } else {
+        throw std::invalid_argument("playhead needs {\"time\": seconds} or {\"step\": +n or -n}");
+      }
+      return nlohmann::json{{"time", timeline_.playhead.time}, {"event", steps_.position(timeline_.playhead)}};
+    });
   }
-  ~SlowServerPage() override { host_.hook.remove("bench_timeline"); }
+  ~SlowServerPage() override {
+    host_.hook.remove("bench_timeline");
+    host_.hook.remove("playhead");
+  }
 
   std::vector<Parameter> parameters() const override {
     std::vector<Parameter> out;
@@ -134,6 +150,7 @@ class SlowServerPage final : public app::LessonPage {
             {"published_scaled", published_scaled(published(), run_settings_.mode, effective_delays(run_settings_))},
             {"verdict", {{"matches_model", verdict_.matches_model}, {"meaning", verdict_.meaning}}},
             {"playhead", timeline_.playhead.time},
+            {"loop_at_playhead", loop_at_playhead()},
             {"lanes", view_.model().lanes.size()}};
   }
 
@@ -172,6 +189,19 @@ class SlowServerPage final : public app::LessonPage {
   }
 
  private:
+  // The step panel's view of the loop, as data: names in the loop's order.
+  nlohmann::json loop_at_playhead() const {
+    const ui::TimelineModel& m = view_.model();
+    const ui::LoopSnapshot s = ui::snapshot_at(m, timeline_.playhead);
+    nlohmann::json running = nlohmann::json::array(), ready = nlohmann::json::array(), waiting = nlohmann::json::array();
+    for (const auto& r : s.running) running.push_back({{"task", m.lanes[r.lane].name}, {"holds_loop", r.holds_loop}});
+    for (const auto& r : s.ready) ready.push_back({{"task", m.lanes[r.lane].name}, {"why", r.why}});
+    for (const auto& w : s.waiting) {
+      waiting.push_back({{"task", m.lanes[w.lane].name}, {"on", w.on}, {"until", number_or_null(w.until == ui::open_end ? NAN : w.until)}});
+    }
+    return {{"running", running}, {"ready", ready}, {"waiting", waiting}, {"finished", s.finished}};
+  }
+
   Settings current_settings() const {
     Settings s;
     for (std::size_t i = 0; i < 3; ++i) s.delays[i] = delays_[i].value;
@@ -199,6 +229,8 @@ class SlowServerPage final : public app::LessonPage {
     const Trace* trace = run_.trace();
     if (!trace) return;
     const bool live = run_.running();
+    // A live run just ended: show all of it, unless the learner has taken over the view.
+    if (view_.model().live && !live && timeline_.follow_live) timeline_.fit_pending = true;
     view_.update(*trace, run_.elapsed_seconds(), live);
     steps_.update(view_.model());
     if (live) {

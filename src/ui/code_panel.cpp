@@ -23,6 +23,12 @@ LaneState state_at(const Lane& lane, Cursor c) {
 
 void draw_code_panel(std::string_view python_source, const TimelineModel& model, Cursor playhead, ImFont* mono) {
   const auto on_line = lines_at(model, playhead);
+  // When the first highlighted line changes (the playhead moved), bring it into view once.
+  const int first_busy = on_line.empty() ? 0 : on_line.begin()->first;
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID shown_id = ImGui::GetID("first busy line");
+  const bool scroll_to_busy = storage->GetInt(shown_id, -1) != first_busy;
+  storage->SetInt(shown_id, first_busy);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (mono) ImGui::PushFont(mono);
   int number = 1;
@@ -35,6 +41,7 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
     const auto tasks = on_line.find(number);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (tasks != on_line.end()) {
+      if (scroll_to_busy && number == first_busy) ImGui::SetScrollHereY(0.35f);
       dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + ImGui::GetTextLineHeightWithSpacing()},
                         IM_COL32(255, 255, 255, 28));
       dl->AddRectFilled(p, {p.x + 3, p.y + ImGui::GetTextLineHeightWithSpacing()}, IM_COL32(255, 230, 160, 255));

@@ -84,8 +84,11 @@ void draw_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, LaneState state, bool folded, 
   draw_pattern(dl, a, b, s.pattern, s.light_ink ? ink_light : ink_dark);
   if (folded) dl->AddRect(a, b, IM_COL32(255, 255, 255, 140));
   const ImVec2 text_size = ImGui::CalcTextSize(s.short_label.data(), s.short_label.data() + s.short_label.size());
-  if (b.x - a.x > text_size.x + 8 && b.y - a.y >= text_size.y) {
-    const ImVec2 at{a.x + 4, (a.y + b.y - text_size.y) * 0.5f};
+  // The word goes at the visible start of the bar, so a bar that began off screen still says what it is.
+  const float visible_left = std::max(a.x, dl->GetClipRectMin().x);
+  const float visible_right = std::min(b.x, dl->GetClipRectMax().x);
+  if (visible_right - visible_left > text_size.x + 8 && b.y - a.y >= text_size.y - 2) {
+    const ImVec2 at{visible_left + 4, (a.y + b.y - text_size.y) * 0.5f};
     // A backing so the word stays readable over the pattern.
     dl->AddRectFilled({at.x - 2, at.y}, {at.x + text_size.x + 2, at.y + text_size.y}, colour(s.rgba));
     dl->AddText(at, s.light_ink ? IM_COL32_WHITE : IM_COL32_BLACK, s.short_label.data(),

@@ -170,7 +170,12 @@ void TraceViewModel::convert_spans(const Trace& trace, TaskId task) {
   lane.intervals.resize(from);
   for (std::size_t i = from; i < spans.size(); ++i) {
     const StateSpan& s = spans[i];
-    lane.intervals.push_back({s.start, s.end, s.first_event, model_.intern(wait_label(trace, s)), lane_state_of(s.state)});
+    std::string label = wait_label(trace, s);
+    // The trace records a gather's wait as a wait on its first child; the wake-up says it was the gather.
+    if (s.state == TaskState::waiting_task && i + 1 < spans.size() && spans[i + 1].cause == WakeCause::gather) {
+      label = s.related != 0 && s.related < trace.tasks().size() ? "gather(" + trace.task_name(s.related) + ", ...)" : "a gather";
+    }
+    lane.intervals.push_back({s.start, s.end, s.first_event, model_.intern(label), lane_state_of(s.state)});
   }
   spans_seen_[task] = spans.size();
 }

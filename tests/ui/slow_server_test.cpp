@@ -162,7 +162,14 @@ TEST_CASE("the timeline of async shows each requester waiting on I/O for its own
   }
   // At t = 2 the reply wakes R2: the ready queue says why.
   const ui::LoopSnapshot at_two = ui::snapshot_at(m, ui::Cursor{2, 0xffffffffu});
-  CHECK(at_two.waiting.size() == 3);  // main on the gather, R3 and R1 on I/O
+  REQUIRE(at_two.waiting.size() == 3);  // R3 and R1 on I/O, main on the gather
+  CHECK(m.lanes[at_two.waiting[0].lane].name == "R3");
+  CHECK(at_two.waiting[0].until == 5);
+  const auto main_wait = std::find_if(at_two.waiting.begin(), at_two.waiting.end(),
+                                      [&](const ui::WaitingTask& w) { return w.lane == 1; });
+  REQUIRE(main_wait != at_two.waiting.end());
+  CHECK(main_wait->on == "gather(R1, ...)");
+  CHECK(main_wait->until == 10);
   CHECK(m.console.size() == 10);
 }
 
