@@ -60,6 +60,10 @@ export LOOPLAB_DB_PASSWORD="it's-a-test-$RANDOM"
 export LOOPLAB_ALLOW_ORIGIN=http://example.org
 base="http://127.0.0.1:$LOOPLAB_PORT"
 
+# Podman here has no systemd to run health checks on a timer, and says so on
+# every container start and stop; the test runs the checks itself instead.
+quiet_podman() { podman "$@" 2> >(grep -v 'unable to get systemd connection' >&2); }
+
 project_containers() { podman ps -a -q --filter "label=io.podman.compose.project=$project"; }
 project_volumes() { podman volume ls -q --filter "label=io.podman.compose.project=$project"; }
 project_networks() { podman network ls -q --filter "label=io.podman.compose.project=$project"; }
@@ -208,6 +212,11 @@ for name in $expected; do
   podman healthcheck run "$name" >/dev/null 2>&1 || fail "the healthcheck of $name failed"
 done
 pass "the healthcheck of every container passes (run by hand: no systemd timers here)"
+for image in looplab looplab-postgres looplab-nginx; do
+  podman image inspect --format '{{.Config.Healthcheck.Test}}' "localhost/$image:latest" 2>/dev/null | grep -q CMD \
+    || fail "the image $image lost its HEALTHCHECK"
+done
+pass "the three images carry their HEALTHCHECK"
 user="$(podman exec "${project}_looplab_1" id -u)"
 [ "$user" != 0 ] || fail "the backend runs as root"
 pass "the backend runs as uid $user"
@@ -222,12 +231,12 @@ LOOPLAB_STACK_URL="$base/" node "$here/lesson_page_check.mjs" || fail "the brows
 # ---------------------------------------------------------------------------
 phase "the database restarts mid-way"
 backend_starts_before="$(podman inspect --format '{{.State.StartedAt}}' "${project}_looplab_1" "${project}_looplab_2")"
-podman stop -t 20 "${project}_postgres_1" >/dev/null
+quiet_podman stop -t 20 "${project}_postgres_1" >/dev/null
 code="$(curl -sS -o /dev/null --max-time 30 -w '%{http_code}' "$base/slow-query?name=R2")"
 [ "$code" = 503 ] || fail "with the database stopped, /slow-query answered $code, not 503"
 pass "database stopped: /slow-query answers 503"
 check_delay 0 0 2
-podman start "${project}_postgres_1" >/dev/null
+quiet_podman start "${project}_postgres_1" >/dev/null
 wait_until 120 "the backends to reach the restarted database" slow_query_rows R2
 check_counts "after the database restarted"
 backend_starts_after="$(podman inspect --format '{{.State.StartedAt}}' "${project}_looplab_1" "${project}_looplab_2")"
@@ -252,13 +261,15 @@ for upstream in "${!seen[@]}"; do pass "backend $upstream served ${seen[$upstrea
 
 # SIGTERM: the backend stops promptly and cleanly; nginx keeps serving from the other.
 stop_started=$SECONDS
-podman stop -t 20 "${project}_looplab_2" >/dev/null
+quiet_podman stop -t 20 "${project}_looplab_2" >/dev/null
 stop_took=$((SECONDS - stop_started))
 exit_code="$(podman inspect --format '{{.State.ExitCode}}' "${project}_looplab_2")"
 [ "$stop_took" -le 8 ] || fail "the backend took $stop_took s to stop on SIGTERM"
 [ "$exit_code" = 0 ] || fail "the backend exited with $exit_code on SIGTERM, not 0"
 pass "a backend stops on SIGTERM in $stop_took s with exit code 0"
-for _ in $(seq 1 10); do check_delay 0 0 2 >/dev/null; done
+# Until DNS forgets the stopped one, nginx may first try it and move on after
+# its 2 s connect timeout.
+for _ in $(seq 1 10); do check_delay 0 0 5 >/dev/null; done
 pass "with one replica stopped, 10 requests in a row still succeed"
 
 # ---------------------------------------------------------------------------
