@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -93,6 +94,7 @@ class Backend:
     def stop(self):
         self.proc.terminate()
         self.proc.wait(15)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def looplab_sync(backend, peak):

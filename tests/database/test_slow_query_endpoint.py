@@ -6,6 +6,7 @@ Usage: test_slow_query_endpoint.py <looplab-backend> <looplab-citydb>"""
 import http.client
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -79,6 +80,7 @@ class Backend:
             self.log.seek(0)
             print(f"looplab-backend exited with {self.proc.returncode}:\n" + self.log.read()[-4000:])
         self.log.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
         return clean
 
 
