@@ -225,6 +225,12 @@ class SlowServerPage final : public app::LessonPage {
     if (run_.run_number() != seen_run_) {
       seen_run_ = run_.run_number();
       forget_views();
+      if (run_.running()) {
+        // A live run grows into the span the model predicts, rather than scrolling by.
+        const double expected = model_total(run_settings_.mode, effective_delays(run_settings_));
+        timeline_.window = ui::fit(0, std::max(expected, 0.05) * 1.05);
+        timeline_.fit_pending = false;
+      }
     }
     const Trace* trace = run_.trace();
     if (!trace) return;

@@ -12,7 +12,7 @@ namespace looplab::ui {
 
 namespace {
 
-constexpr std::size_t names_per_line = 4;
+constexpr std::size_t names_per_line = 3;
 
 LaneState state_at(const Lane& lane, Cursor c) {
   const auto i = interval_at(lane.intervals, c);
@@ -31,6 +31,8 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
   storage->SetInt(shown_id, first_busy);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (mono) ImGui::PushFont(mono);
+  // Room for three short task names (or two and "+n") left of the line numbers.
+  const float gutter = ImGui::CalcTextSize("R1 R2 R3 ").x;
   int number = 1;
   std::size_t pos = 0;
   while (pos <= python_source.size()) {
@@ -40,31 +42,30 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
     const std::string_view text = python_source.substr(pos, end - pos);
     const auto tasks = on_line.find(number);
     const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float row_h = ImGui::GetTextLineHeightWithSpacing();
     if (tasks != on_line.end()) {
       if (scroll_to_busy && number == first_busy) ImGui::SetScrollHereY(0.35f);
-      dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + ImGui::GetTextLineHeightWithSpacing()},
-                        IM_COL32(255, 255, 255, 28));
-      dl->AddRectFilled(p, {p.x + 3, p.y + ImGui::GetTextLineHeightWithSpacing()}, IM_COL32(255, 230, 160, 255));
+      dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + row_h}, IM_COL32(255, 255, 255, 28));
+      dl->AddRectFilled({p.x + gutter, p.y}, {p.x + gutter + 3, p.y + row_h}, IM_COL32(255, 230, 160, 255));
+      // The tasks on this line, in their current state's colour, in the gutter left of the code.
+      float x = p.x;
+      for (std::size_t i = 0; i < tasks->second.size() && i < names_per_line; ++i) {
+        const Lane& lane = model.lanes[tasks->second[i]];
+        const std::uint32_t ink = to_imgui_color(style_of(state_at(lane, playhead)).rgba);
+        const float w = ImGui::CalcTextSize(lane.name.c_str()).x;
+        if (x + w > p.x + gutter - 4) break;
+        dl->AddText({x, p.y}, ink, lane.name.c_str());
+        x += w + ImGui::CalcTextSize(" ").x;
+      }
+      if (tasks->second.size() > names_per_line) {
+        const std::string more = "+" + std::to_string(tasks->second.size() - names_per_line);
+        if (x + ImGui::CalcTextSize(more.c_str()).x <= p.x + gutter - 4) dl->AddText({x, p.y}, IM_COL32(180, 180, 180, 255), more.c_str());
+      }
     }
+    ImGui::SetCursorScreenPos({p.x + gutter + 6, p.y});
     ImGui::TextDisabled("%3d", number);
     ImGui::SameLine();
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    if (tasks != on_line.end()) {
-      ImGui::SameLine();
-      ImGui::TextUnformatted("  <-");
-      for (std::size_t i = 0; i < tasks->second.size() && i < names_per_line; ++i) {
-        const Lane& lane = model.lanes[tasks->second[i]];
-        ImGui::SameLine();
-        const StateStyle& s = style_of(state_at(lane, playhead));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(to_imgui_color(s.rgba)));
-        ImGui::Text("%s (%.*s)", lane.name.c_str(), static_cast<int>(s.short_label.size()), s.short_label.data());
-        ImGui::PopStyleColor();
-      }
-      if (tasks->second.size() > names_per_line) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("+%zu more", tasks->second.size() - names_per_line);
-      }
-    }
     ++number;
     pos = end + 1;
   }

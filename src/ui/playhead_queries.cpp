@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/timeline_culling.h"
+
 namespace looplab::ui {
 
 std::map<int, std::vector<std::uint32_t>> lines_at(const TimelineModel& model, Cursor cursor) {
@@ -11,6 +13,10 @@ std::map<int, std::vector<std::uint32_t>> lines_at(const TimelineModel& model, C
     const auto it = std::upper_bound(marks.begin(), marks.end(), cursor,
                                      [](Cursor c, const LineMark& m) { return c < Cursor{m.time, m.seq}; });
     if (it == marks.begin()) continue;
+    // A finished task is on no line any more, whatever line it finished on.
+    const auto& intervals = model.lanes[l].intervals;
+    const auto now = interval_at(intervals, cursor);
+    if (now >= 0 && intervals[static_cast<std::size_t>(now)].state >= LaneState::done) continue;
     const int line = std::prev(it)->line;
     if (line > 0) on_line[line].push_back(static_cast<std::uint32_t>(l));
   }

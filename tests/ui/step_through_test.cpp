@@ -170,7 +170,11 @@ TEST_CASE("the code panel sees each task's line, the console the lines printed s
   CHECK(on[7] == std::vector<std::uint32_t>{r1, r2, r3});
   on = lines_at(m, {5, 1000});
   CHECK(on[7] == std::vector<std::uint32_t>{r1});
-  CHECK(on[9] == std::vector<std::uint32_t>{r2, r3});
+  CHECK(on.count(9) == 0);  // R2 and R3 printed on line 9 and finished: on no line any more
+  // Between R2's line mark and its end it is on line 9.
+  const LineMark& r2_done_line = m.lanes[r2].lines.back();
+  on = lines_at(m, {r2_done_line.time, r2_done_line.seq});
+  CHECK(on[9] == std::vector<std::uint32_t>{r2});
   CHECK(printed_until(m.console, {0, 0}) == 0);
   CHECK(printed_until(m.console, {0, 1000}) == 3);
   CHECK(printed_until(m.console, {2, 1000}) == 4);
