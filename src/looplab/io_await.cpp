@@ -21,7 +21,8 @@ IoResult IoWait::await_resume() {
 }
 
 void IoWait::completed(void* self, std::uintptr_t) {
-  static_cast<IoWait*>(self)->future_.set_result(WakeCause::io);
+  auto* wait = static_cast<IoWait*>(self);
+  wait->future_.set_result(WakeCause::io, wait->op_);  // the arrow starts at the I/O operation
 }
 
 void IoWait::on_cancel(void* owner, Future&) {

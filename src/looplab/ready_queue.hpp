@@ -15,31 +15,34 @@ class ReadyQueue {
     std::size_t c = 16;
     while (c < capacity) c *= 2;
     ring_.resize(c);
+    mask_ = c - 1;
   }
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
   void push(const Callback& cb) {
     if (size_ == ring_.size()) grow();
-    ring_[(head_ + size_) & (ring_.size() - 1)] = cb;
+    ring_[(head_ + size_) & mask_] = cb;
     ++size_;
   }
   Callback pop() {
     Callback cb = ring_[head_];
-    head_ = (head_ + 1) & (ring_.size() - 1);
+    head_ = (head_ + 1) & mask_;
     --size_;
     return cb;
   }
   // The i-th callback from the front (0: runs next).
-  const Callback& at(std::size_t i) const { return ring_[(head_ + i) & (ring_.size() - 1)]; }
+  const Callback& at(std::size_t i) const { return ring_[(head_ + i) & mask_]; }
 
  private:
-  void grow() {
+  [[gnu::noinline]] void grow() {
     std::vector<Callback> bigger(ring_.size() * 2);
     for (std::size_t i = 0; i < size_; ++i) bigger[i] = at(i);
     ring_.swap(bigger);
+    mask_ = ring_.size() - 1;
     head_ = 0;
   }
   std::vector<Callback> ring_;
+  std::size_t mask_ = 0;  // capacity - 1: the capacity is a power of two
   std::size_t head_ = 0;
   std::size_t size_ = 0;
 };

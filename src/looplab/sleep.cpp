@@ -15,7 +15,8 @@ void Sleep::await_suspend(coro::coroutine_handle<> h) {
     return;
   }
   // The timer's callback completes the future, which then schedules the task.
-  timer_ = loop.call_later(seconds_, Callback{&fire, this, 0});
+  // `arg` carries the task only so the timer heap can prefetch it before the timer fires.
+  timer_ = loop.call_later(seconds_, Callback{&fire, this, reinterpret_cast<std::uintptr_t>(task_)});
   future_.await_suspend(h);
 }
 

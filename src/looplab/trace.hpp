@@ -15,6 +15,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "looplab/trace_allocator.hpp"
+
 namespace looplab {
 
 using TaskId = std::uint32_t;    // 0: no task (the loop itself, or code outside any task)
@@ -53,7 +55,7 @@ enum class WakeCause : std::uint8_t {
   created,      // create_task scheduled its first step
   yielded,      // sleep(0): it gave the loop a turn
   timer,        // its sleep's timer fired
-  io,           // its I/O operation completed (related: the task that started it)
+  io,           // its I/O operation completed (related: the IoOpId)
   task_done,    // the task it awaited finished (related: that task)
   queue,        // a put/get/task_done by `related` made room / an item / completion
   lock,         // `related` released the lock
@@ -120,6 +122,9 @@ struct IoOpInfo {
   bool blocking = false;       // started by a blocking call that held the loop
 };
 
+// The events in recording order (a std::vector with an allocator for big buffers).
+using TraceEvents = std::vector<TraceEvent, TraceAllocator<TraceEvent>>;
+
 class Trace {
  public:
   explicit Trace(std::size_t reserve_events = 1u << 16);
@@ -148,7 +153,7 @@ class Trace {
   void record_io_answered(double time, IoOpId op, std::string_view summary);
 
   // --- Reading ---
-  const std::vector<TraceEvent>& events() const { return events_; }
+  const TraceEvents& events() const { return events_; }
   std::size_t size() const { return events_.size(); }
   const std::string& text(StringId id) const { return strings_[id]; }
   std::size_t string_count() const { return strings_.size(); }
@@ -167,7 +172,7 @@ class Trace {
  private:
   bool enabled_ = true;
   std::string clock_name_ = "virtual";
-  std::vector<TraceEvent> events_;
+  TraceEvents events_;
   std::vector<std::string> strings_;
   std::unordered_map<std::string, StringId> interned_;
   std::size_t string_bytes_ = 0;
