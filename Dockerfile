@@ -1,10 +1,11 @@
-# syntax=docker/dockerfile:1.4
 # LoopLab's images, all from debian:bookworm-slim and Debian's own packages:
 #   build     runs the project's own scripts (the same ones `./looplab start` runs)
 #   postgres  PostgreSQL 15 that builds the cities database on first start
 #   looplab   (default, last) the backend, the built pages and their runtime libraries
 # compose.yaml builds both images; by hand: `docker build -t looplab .` and
 # `docker build --target postgres -t looplab-postgres .`
+# RUN --mount needs BuildKit (Docker 23 and later use it by default; Podman's
+# buildah has it too), no extra frontend image.
 
 FROM debian:bookworm-slim AS build
 WORKDIR /src
