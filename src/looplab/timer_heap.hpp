@@ -1,4 +1,4 @@
-// asyncio's `_scheduled`: a binary heap of timers ordered by deadline. Cancelled timers stay
+// asyncio's `_scheduled`: a heap of timers ordered by deadline. Cancelled timers stay
 // in the heap until they reach the top, as in CPython. Equal deadlines pop in the order they
 // were scheduled: CPython leaves that order undefined, so lessons must not depend on it.
 #pragma once
@@ -38,7 +38,7 @@ class TimerHeap {
     armed_flags_[slot] = 1;
     s.cb = cb;
     heap_.push_back(Entry{when, next_seq_++, slot});
-    std::push_heap(heap_.begin(), heap_.end(), later);
+    sift_up(heap_.size() - 1);
     ++armed_;
     return TimerId{slot, s.generation};
   }
@@ -68,9 +68,8 @@ class TimerHeap {
   bool pop_due(double now, Callback& out) {
     prune();
     if (heap_.empty() || heap_.front().when > now) return false;
-    std::pop_heap(heap_.begin(), heap_.end(), later);
-    const std::uint32_t slot = heap_.back().slot;
-    heap_.pop_back();
+    const std::uint32_t slot = heap_.front().slot;
+    remove_top();
     out = slots_[slot].cb;
     retire(slot);
     --armed_;
@@ -95,13 +94,41 @@ class TimerHeap {
     Callback cb;
     std::uint32_t generation = 0;
   };
-  // A function object rather than a function pointer, so the heap operations inline it.
-  struct Later {
-    bool operator()(const Entry& a, const Entry& b) const {
-      return a.when > b.when || (a.when == b.when && static_cast<std::int32_t>(a.seq - b.seq) > 0);
+  static bool earlier(const Entry& a, const Entry& b) {
+    return a.when < b.when || (a.when == b.when && static_cast<std::int32_t>(a.seq - b.seq) < 0);
+  }
+  // A 4-ary heap: a node's four children share one cache line, so a pop from 100,000 timers
+  // touches half as many lines as a binary heap does.
+  static constexpr std::size_t kArity = 4;
+  void sift_up(std::size_t i) {
+    const Entry e = heap_[i];
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / kArity;
+      if (!earlier(e, heap_[parent])) break;
+      heap_[i] = heap_[parent];
+      i = parent;
     }
-  };
-  static constexpr Later later{};
+    heap_[i] = e;
+  }
+  void remove_top() {
+    const Entry last = heap_.back();
+    heap_.pop_back();
+    const std::size_t n = heap_.size();
+    if (n == 0) return;
+    std::size_t i = 0;
+    for (;;) {
+      const std::size_t first = kArity * i + 1;
+      if (first >= n) break;
+      std::size_t best = first;
+      const std::size_t end = first + kArity < n ? first + kArity : n;
+      for (std::size_t c = first + 1; c < end; ++c)
+        if (earlier(heap_[c], heap_[best])) best = c;
+      if (!earlier(heap_[best], last)) break;
+      heap_[i] = heap_[best];
+      i = best;
+    }
+    heap_[i] = last;
+  }
 
   void retire(std::uint32_t slot) {
     armed_flags_[slot] = 0;
@@ -110,9 +137,8 @@ class TimerHeap {
   }
   void prune() {
     while (!heap_.empty() && !armed_flags_[heap_.front().slot]) {
-      std::pop_heap(heap_.begin(), heap_.end(), later);
-      retire(heap_.back().slot);
-      heap_.pop_back();
+      retire(heap_.front().slot);
+      remove_top();
     }
   }
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -119,4 +120,30 @@ TEST_CASE("the same scenario gives the same trace every run (determinism)") {
     CHECK(ea[i].task == eb[i].task);
     CHECK(ea[i].state == eb[i].state);
   }
+}
+
+TEST_CASE("the timer heap pops thousands of timers in deadline order, ties in scheduling order") {
+  TimerHeap heap;
+  std::vector<std::pair<double, int>> expected;
+  std::vector<TimerId> ids;
+  std::uint64_t x = 7;
+  for (int i = 0; i < 5000; ++i) {
+    x = (x * 6364136223846793005ull + 1442695040888963407ull);
+    const double when = static_cast<double>((x >> 33) % 200);  // many equal deadlines
+    ids.push_back(heap.push(when, Callback{nullptr, nullptr, static_cast<std::uintptr_t>(i)}));
+    expected.emplace_back(when, i);
+  }
+  for (int i = 0; i < 5000; i += 7) heap.cancel(ids[static_cast<std::size_t>(i)]);
+  std::vector<std::pair<double, int>> kept;
+  for (const auto& e : expected)
+    if (e.second % 7 != 0) kept.push_back(e);
+  std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<double, int>> popped;
+  Callback cb;
+  double now = 0;
+  while (!heap.empty()) {
+    now = heap.next_deadline();
+    while (heap.pop_due(now, cb)) popped.emplace_back(now, static_cast<int>(cb.arg));
+  }
+  CHECK(popped == kept);
 }
