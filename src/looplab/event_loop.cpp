@@ -51,7 +51,9 @@ EventLoop::~EventLoop() {
 // One iteration, in the order of CPython's BaseEventLoop._run_once.
 bool EventLoop::run_once(bool may_wait) {
   CurrentLoopScope scope(*this);
-  if (hold_.task != nullptr && !release_hold(may_wait)) return false;  // still held
+  // Releasing a hold resumes its task, which may at once hold the loop again.
+  while (hold_.task != nullptr)
+    if (!release_hold(may_wait)) return false;  // still held
 
   if (todo_ == 0) {
     // 1. How long may we wait? Not at all if callbacks are ready; else until the next timer,
@@ -72,7 +74,8 @@ bool EventLoop::run_once(bool may_wait) {
   while (todo_ > 0) {
     --todo_;
     ready_.pop()();
-    if (hold_.task != nullptr && !release_hold(may_wait)) return true;
+    while (hold_.task != nullptr)
+      if (!release_hold(may_wait)) return true;
   }
   return true;
 }

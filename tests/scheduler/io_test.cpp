@@ -39,6 +39,17 @@ TEST_CASE("a blocking client call holds the loop until its answer comes") {
   CHECK(r.loop.trace().io_ops()[1].blocking);
 }
 
+TEST_CASE("blocking calls one after another in one task each hold the loop in turn") {
+  // The sync requester: every blocking call starts the next hold as soon as the last ends.
+  VirtualRun r;
+  r.run([]() -> Coro<void> {
+    co_await fetch_blocking("/r1", 1.0);
+    co_await fetch_blocking("/r2", 0.2);
+    co_await fetch_blocking("/r3", 0.5);
+  }());
+  CHECK(r.lines() == Lines{"1.00 Task-1 /r1 -> 200", "1.20 Task-1 /r2 -> 200", "1.70 Task-1 /r3 -> 200"});
+}
+
 TEST_CASE("a query returns its rows; a failed request raises IoError") {
   VirtualRun r;
   r.run([]() -> Coro<void> {
