@@ -1,0 +1,22 @@
+# looplab_slow_query_embed(<output.cpp> <header.h> <name=file>...): the files as
+# std::string_view constants (namespace looplab::slow_query::embedded), written at
+# configure time; editing one of them reconfigures.
+function(looplab_slow_query_embed out_cpp out_h)
+  set(decls "")
+  set(defs "")
+  foreach(pair IN LISTS ARGN)
+    string(REPLACE "=" ";" parts "${pair}")
+    list(GET parts 0 name)
+    list(GET parts 1 file)
+    file(READ "${file}" text)
+    if(text MATCHES "\\)sq\"")
+      message(FATAL_ERROR "${file} contains the raw-string end marker )sq\"")
+    endif()
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+    string(APPEND decls "extern const std::string_view ${name};\n")
+    string(APPEND defs "const std::string_view ${name} = R\"sq(${text})sq\";\n")
+  endforeach()
+  set(note "// Generated from lessons/slow-query by embed_text.cmake: do not edit.\n")
+  file(CONFIGURE OUTPUT "${out_h}" CONTENT "${note}#pragma once\n#include <string_view>\nnamespace looplab::slow_query::embedded {\n${decls}}\n" @ONLY)
+  file(CONFIGURE OUTPUT "${out_cpp}" CONTENT "${note}#include \"slow_query_embedded.h\"\nnamespace looplab::slow_query::embedded {\n${defs}}\n" @ONLY)
+endfunction()
