@@ -2,9 +2,9 @@
 # lesson (wasm) and its native test.
 include_guard(GLOBAL)
 set(_slow_query_dir "${CMAKE_CURRENT_LIST_DIR}")
-include("${_slow_query_dir}/embed_text.cmake")
+include(LoopLabEmbedText)
 set(_sq_gen "${CMAKE_BINARY_DIR}/generated/slow_query")
-looplab_slow_query_embed("${_sq_gen}/slow_query_embedded.cpp" "${_sq_gen}/slow_query_embedded.h"
+looplab_embed_text("${_sq_gen}/slow_query_embedded.cpp" "${_sq_gen}/slow_query_embedded.h" looplab::slow_query::embedded
   "sync_py=${_slow_query_dir}/snippets/sync.py"
   "async_py=${_slow_query_dir}/snippets/async.py")
 add_library(slow_query_scenario STATIC

@@ -3,10 +3,10 @@
 # Shared by the lesson (wasm) and its native tests (tests/ui), hence a file both include.
 include_guard(GLOBAL)
 set(_slow_server_dir "${CMAKE_CURRENT_LIST_DIR}")
-include("${_slow_server_dir}/embed_text.cmake")
+include(LoopLabEmbedText)
 
 set(_gen "${CMAKE_BINARY_DIR}/generated/slow_server")
-looplab_slow_server_embed("${_gen}/slow_server_embedded.cpp" "${_gen}/slow_server_embedded.h"
+looplab_embed_text("${_gen}/slow_server_embedded.cpp" "${_gen}/slow_server_embedded.h" looplab::slow_server::embedded
   "sync_py=${_slow_server_dir}/snippets/sync.py"
   "async_py=${_slow_server_dir}/snippets/async.py"
   "fake_async_py=${_slow_server_dir}/snippets/fake_async.py"
