@@ -13,5 +13,5 @@ add_library(slow_query_scenario STATIC
   "${_slow_query_dir}/verdict.cpp"
   "${_sq_gen}/slow_query_embedded.cpp")
 target_include_directories(slow_query_scenario PUBLIC "${_slow_query_dir}" "${_sq_gen}")
-target_link_libraries(slow_query_scenario PUBLIC looplab_core)
+target_link_libraries(slow_query_scenario PUBLIC looplab_core looplab_ui_logic)
 target_compile_options(slow_query_scenario PRIVATE -Wall -Wextra)

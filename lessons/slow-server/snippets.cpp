@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "slow_server_embedded.h"
+#include "ui/snippet_lines.h"
 
 namespace looplab::slow_server {
 
@@ -17,43 +18,16 @@ std::string_view snippet_source(Mode mode) {
 
 std::string_view published_json() { return embedded::published_json; }
 
-namespace {
-
-// 1-based number of the only line containing `text`; 0 if `optional` and absent.
-std::uint32_t line_with(std::string_view source, std::string_view text, Mode mode, bool optional = false) {
-  std::uint32_t found = 0, line = 1;
-  std::size_t start = 0;
-  while (start <= source.size()) {
-    std::size_t end = source.find('\n', start);
-    if (end == std::string_view::npos) end = source.size();
-    if (source.substr(start, end - start).find(text) != std::string_view::npos) {
-      if (found != 0) {
-        throw std::logic_error("the " + std::string(to_string(mode)) + " snippet has '" + std::string(text) +
-                               "' on more than one line");
-      }
-      found = line;
-    }
-    start = end + 1;
-    ++line;
-  }
-  if (found == 0 && !optional) {
-    throw std::logic_error("the " + std::string(to_string(mode)) + " snippet has no line with '" + std::string(text) + "'");
-  }
-  return found;
-}
-
-}  // namespace
-
 SnippetLines snippet_lines(Mode mode) {
   const std::string_view source = snippet_source(mode);
   SnippetLines lines;
-  lines.requesting = line_with(source, ": Requesting '", mode);
+  lines.requesting = ui::line_containing(source, ": Requesting '", to_string(mode));
   // Where the coroutine waits: aiohttp's get (the delay server sends nothing until it is
   // done), or requests.get blocking the thread.
-  lines.waiting = line_with(source, mode == Mode::async ? "session.get(url)" : "requests.get(url)", mode);
-  lines.done = line_with(source, "Request finally done!", mode);
-  lines.gather = line_with(source, "await asyncio.gather(", mode, mode == Mode::sync);
-  lines.elapsed = line_with(source, "Time elapsed", mode);
+  lines.waiting = ui::line_containing(source, mode == Mode::async ? "session.get(url)" : "requests.get(url)", to_string(mode));
+  lines.done = ui::line_containing(source, "Request finally done!", to_string(mode));
+  lines.gather = ui::line_containing(source, "await asyncio.gather(", to_string(mode), mode == Mode::sync);
+  lines.elapsed = ui::line_containing(source, "Time elapsed", to_string(mode));
   return lines;
 }
 
