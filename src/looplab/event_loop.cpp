@@ -114,11 +114,8 @@ void EventLoop::deliver(IoCompletion& completion) {
   if (!slot.pending) return;  // cancelled: nobody wants it
   slot.pending = false;
   slot.result = std::move(completion.result);
-  const IoResult& r = slot.result;
-  const std::string summary = !r.ok         ? "error: " + r.error
-                              : r.rows > 0 ? std::to_string(r.rows) + " rows"
-                                           : std::to_string(r.status);
-  trace_.record_io_answered(time(), completion.op, summary);
+  if (slot.read_reply && slot.result.ok) slot.read_reply(slot.result);
+  trace_.record_io_answered(time(), completion.op, slot.result);
   if (slot.on_done) ready_.push(slot.on_done);
 }
 
@@ -237,7 +234,7 @@ IoOpId EventLoop::start_io(const IoRequest& request, bool blocking, Callback on_
   std::string description = request.kind == IoKind::http_request ? "GET " + request.target : request.target;
   IoOpId op = trace_.add_io_op(current_task_id(), description, blocking);
   if (io_slots_.size() <= op) io_slots_.resize(op + 1);
-  io_slots_[op] = IoSlot{on_done, IoResult{}, true};
+  io_slots_[op] = IoSlot{on_done, IoResult{}, true, request.read_reply};
   trace_.record_io_sent(time(), op);
   io_->start(op, request, time());
   return op;

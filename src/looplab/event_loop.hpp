@@ -129,6 +129,7 @@ class EventLoop {
     Callback on_done;
     IoResult result;
     bool pending = false;
+    IoReplyReader read_reply = nullptr;
   };
 
   double next_deadline();

@@ -19,6 +19,14 @@ enum class IoKind : std::uint8_t {
   db_query,      // target: SQL text
 };
 
+struct IoResult;
+
+// Reads what an answer says into its structured fields (rows, time split), or turns an
+// answer that cannot be read into a failure (ok = false, error says why). The client that
+// knows the reply's format supplies it; the loop runs it when the answer arrives, before
+// the trace records the result, on either clock.
+using IoReplyReader = void (*)(IoResult& result);
+
 struct IoRequest {
   IoKind kind = IoKind::http_request;
   std::string target;
@@ -28,6 +36,16 @@ struct IoRequest {
   std::uint32_t simulated_rows = 0;
   int simulated_status = 200;     // HTTP status a simulated request answers with
   std::string simulated_error;    // non-empty: the simulated operation fails with this text
+  std::string simulated_body;     // what a simulated request answers (empty: "simulated response to <target>")
+  IoReplyReader read_reply = nullptr;
+};
+
+// Where an answered operation's time went, as the other side measured it (NaN: it did not
+// say): until the first row or byte of the answer (the server working), then the rest of it
+// coming over.
+struct IoTimeSplit {
+  double until_first = std::numeric_limits<double>::quiet_NaN();
+  double transfer = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct IoResult {
@@ -36,6 +54,7 @@ struct IoResult {
   std::uint32_t rows = 0; // rows returned by a query
   std::string body;
   std::string error;
+  IoTimeSplit split;      // filled by the request's read_reply, if the answer says
 };
 
 struct IoCompletion {

@@ -15,9 +15,10 @@ void SimulatedIo::start(IoOpId op, const IoRequest& request, double now) {
   } else if (request.kind == IoKind::db_query) {
     result.status = 0;
     result.rows = request.simulated_rows;
+    result.body = request.simulated_body;
   } else {
     result.status = request.simulated_status;
-    result.body = "simulated response to " + request.target;
+    result.body = request.simulated_body.empty() ? "simulated response to " + request.target : request.simulated_body;
   }
   pending_.push_back(Pending{now + std::max(0.0, request.simulated_seconds), seq_++, op, std::move(result)});
   std::push_heap(pending_.begin(), pending_.end(), later);

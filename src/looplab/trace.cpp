@@ -1,5 +1,7 @@
 #include "looplab/trace.hpp"
 
+#include "looplab/io.hpp"
+
 namespace looplab {
 
 const char* to_string(TaskState state) {
@@ -135,9 +137,24 @@ void Trace::record_io_sent(double time, IoOpId op) {
   record(time, EventKind::io_sent, io_ops_[op].task, op, io_ops_[op].description);
 }
 
-void Trace::record_io_answered(double time, IoOpId op, std::string_view summary) {
-  if (enabled_) io_ops_[op].answered_event = static_cast<std::uint32_t>(events_.size());
-  record(time, EventKind::io_answered, io_ops_[op].task, op, add_text(summary));
+void Trace::record_io_answered(double time, IoOpId op, const IoResult& r) {
+  IoOpInfo& info = io_ops_[op];
+  if (enabled_) info.answered_event = static_cast<std::uint32_t>(events_.size());
+  info.ok = r.ok;
+  info.status = r.status;
+  info.rows = r.rows;
+  if (r.body.size() <= kMaxReplyChars) {
+    info.reply = add_text(r.body);
+  } else {
+    info.reply = add_text(r.body.substr(0, kMaxReplyChars) + "... (" + std::to_string(r.body.size()) + " bytes in all)");
+  }
+  info.error = add_text(r.error);
+  info.until_first = r.split.until_first;
+  info.transfer = r.split.transfer;
+  const std::string summary = !r.ok         ? "error: " + r.error
+                              : r.rows > 0 ? std::to_string(r.rows) + " rows"
+                                           : std::to_string(r.status);
+  record(time, EventKind::io_answered, info.task, op, add_text(summary));
 }
 
 std::size_t Trace::bytes_used() const {

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -120,7 +121,20 @@ struct IoOpInfo {
   std::uint32_t sent_event = kNoEvent;
   std::uint32_t answered_event = kNoEvent;
   bool blocking = false;       // started by a blocking call that held the loop
+  // Its result, once answered (answered_event set): what the views, verdicts, export and
+  // tests read, so none of them has to parse printed lines.
+  bool ok = false;             // false: the transport failed (`error` says why)
+  std::int32_t status = 0;     // HTTP status; 0 for a query
+  std::uint32_t rows = 0;      // rows a query returned
+  StringId reply = 0;          // the answer's body (at most kMaxReplyChars of it)
+  StringId error = 0;
+  double until_first = std::numeric_limits<double>::quiet_NaN();  // the other side's time split
+  double transfer = std::numeric_limits<double>::quiet_NaN();     //   (IoTimeSplit), NaN: not said
 };
+
+struct IoResult;
+// Replies longer than this are kept cut, with a note of their full size: a trace stays bounded.
+inline constexpr std::size_t kMaxReplyChars = 4096;
 
 // The events in recording order (a std::vector with an allocator for big buffers).
 using TraceEvents = std::vector<TraceEvent, TraceAllocator<TraceEvent>>;
@@ -150,7 +164,8 @@ class Trace {
   // Records the event and notes its index in the task's or op's side table.
   void record_task_finished(double time, TaskId task, TaskState how, StringId error);
   void record_io_sent(double time, IoOpId op);
-  void record_io_answered(double time, IoOpId op, std::string_view summary);
+  // Records the answer and keeps its structured result in the op's side table.
+  void record_io_answered(double time, IoOpId op, const IoResult& result);
 
   // --- Reading ---
   const TraceEvents& events() const { return events_; }

@@ -1,6 +1,7 @@
 #include "looplab/trace_export.hpp"
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "looplab/trace_index.hpp"
@@ -20,6 +21,12 @@ constexpr int kObjectKindCount = 4;
 
 double micros(double seconds) { return std::round(seconds * 1e9) / 1e3; }
 
+nlohmann::json seconds_or_null(double s) { return std::isnan(s) ? nlohmann::json(nullptr) : nlohmann::json(s); }
+double seconds_from(const nlohmann::json& op, const char* key) {
+  const auto it = op.find(key);
+  return it == op.end() || it->is_null() ? std::numeric_limits<double>::quiet_NaN() : it->get<double>();
+}
+
 }  // namespace
 
 nlohmann::json to_json(const Trace& trace) {
@@ -35,7 +42,9 @@ nlohmann::json to_json(const Trace& trace) {
   json ops = json::array();
   for (const IoOpInfo& op : trace.io_ops())
     ops.push_back({{"task", op.task}, {"description", op.description}, {"sent_event", op.sent_event},
-                   {"answered_event", op.answered_event}, {"blocking", op.blocking}});
+                   {"answered_event", op.answered_event}, {"blocking", op.blocking}, {"ok", op.ok},
+                   {"status", op.status}, {"rows", op.rows}, {"reply", op.reply}, {"error", op.error},
+                   {"until_first", seconds_or_null(op.until_first)}, {"transfer", seconds_or_null(op.transfer)}});
   json events = json::array();
   for (const TraceEvent& e : trace.events())
     events.push_back(json::array({e.time, to_string(e.kind), e.task, e.related, e.detail, to_string(e.state),
@@ -77,10 +86,23 @@ Trace trace_from_json(const nlohmann::json& doc) {
           enum_from<ObjectKind>(o.at("kind").get<std::string>(), kObjectKindCount, "object kind"),
           string_id(o.at("name"))});
     trace.io_ops_.clear();
-    for (const auto& op : doc.at("io_ops"))
-      trace.io_ops_.push_back(IoOpInfo{op.at("task").get<TaskId>(), string_id(op.at("description")),
-                                       op.at("sent_event").get<std::uint32_t>(),
-                                       op.at("answered_event").get<std::uint32_t>(), op.at("blocking").get<bool>()});
+    for (const auto& op : doc.at("io_ops")) {
+      IoOpInfo info;
+      info.task = op.at("task").get<TaskId>();
+      info.description = string_id(op.at("description"));
+      info.sent_event = op.at("sent_event").get<std::uint32_t>();
+      info.answered_event = op.at("answered_event").get<std::uint32_t>();
+      info.blocking = op.at("blocking").get<bool>();
+      // The result fields came later: a trace written before them still reads.
+      info.ok = op.value("ok", false);
+      info.status = op.value("status", 0);
+      info.rows = op.value("rows", 0u);
+      info.reply = string_id(op.value("reply", nlohmann::json(0)));
+      info.error = string_id(op.value("error", nlohmann::json(0)));
+      info.until_first = seconds_from(op, "until_first");
+      info.transfer = seconds_from(op, "transfer");
+      trace.io_ops_.push_back(info);
+    }
     for (const auto& e : doc.at("events")) {
       if (!e.is_array() || e.size() != 7) throw std::invalid_argument("a trace event must be an array of 7 fields");
       const TaskId task = e[2].get<TaskId>();
@@ -127,7 +149,15 @@ nlohmann::json to_chrome_trace(const Trace& trace) {
     switch (e.kind) {
       case EventKind::print: name = "print"; args = {{"text", trace.text(e.detail)}}; break;
       case EventKind::io_sent: name = "io sent"; args = {{"op", e.related}, {"what", trace.text(e.detail)}}; break;
-      case EventKind::io_answered: name = "io answered"; args = {{"op", e.related}, {"result", trace.text(e.detail)}}; break;
+      case EventKind::io_answered: {
+        name = "io answered";
+        const IoOpInfo& op = trace.io_ops().at(e.related);
+        args = {{"op", e.related}, {"result", trace.text(e.detail)}, {"reply", trace.text(op.reply)}};
+        if (op.rows > 0) args["rows"] = op.rows;
+        if (!std::isnan(op.until_first)) args["until_first_s"] = op.until_first;
+        if (!std::isnan(op.transfer)) args["transfer_s"] = op.transfer;
+        break;
+      }
       case EventKind::never_awaited: name = "coroutine never awaited"; args = {{"coroutine", trace.text(e.detail)}}; break;
       case EventKind::error_unretrieved: name = "exception never retrieved"; args = {{"error", trace.text(e.detail)}}; break;
       case EventKind::iteration: name = "iteration"; args = {{"n", e.related}, {"callbacks", e.detail}}; break;

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdio>
+
 #include "scenario.hpp"
 
 using namespace looplab;
@@ -79,4 +82,84 @@ TEST_CASE("cancelling a task waiting for I/O drops the operation") {
   }());
   CHECK(r.loop.time() == 1.0);
   CHECK(test::count_events(r.loop.trace(), EventKind::io_answered) == 0);
+}
+
+namespace {
+
+// A reply format a lesson might read: "rows=<n> first=<s> rest=<s>".
+void read_counted_reply(IoResult& r) {
+  unsigned rows = 0;
+  double first = 0, rest = 0;
+  if (std::sscanf(r.body.c_str(), "rows=%u first=%lf rest=%lf", &rows, &first, &rest) != 3) {
+    r.ok = false;
+    r.error = "unreadable reply '" + r.body + "'";
+    return;
+  }
+  r.rows = rows;
+  r.split.until_first = first;
+  r.split.transfer = rest;
+}
+
+}  // namespace
+
+TEST_CASE("every answer's result is in the trace: reply text, rows, the other side's time split") {
+  VirtualRun r;
+  r.run([]() -> Coro<void> {
+    IoRequest hello = http_request("/delay-me?seconds=1", 1);
+    hello.simulated_body = "Done, I waited for 1 secs";
+    IoResult got = co_await io(hello);
+    print(got.body);
+    IoRequest counted = http_request("/count", 0.5);
+    counted.simulated_body = "rows=42 first=0.25 rest=0.125";
+    counted.read_reply = &read_counted_reply;
+    IoResult read = co_await blocking_io(counted);
+    CHECK(read.rows == 42);
+    CHECK(read.split.until_first == 0.25);
+    co_await query("SELECT 1", 0.1, 7);
+  }());
+  CHECK(r.lines() == Lines{"1.00 Task-1 Done, I waited for 1 secs"});
+  const Trace& t = r.loop.trace();
+  REQUIRE(t.io_ops().size() == 4);
+  const IoOpInfo& hello = t.io_ops()[1];
+  CHECK(hello.ok);
+  CHECK(hello.status == 200);
+  CHECK(t.text(hello.reply) == "Done, I waited for 1 secs");
+  CHECK(std::isnan(hello.until_first));
+  const IoOpInfo& counted = t.io_ops()[2];
+  CHECK(counted.rows == 42);
+  CHECK(counted.until_first == 0.25);
+  CHECK(counted.transfer == 0.125);
+  CHECK(t.io_ops()[3].rows == 7);
+  CHECK(t.io_ops()[3].status == 0);
+}
+
+TEST_CASE("an answer its reader cannot read fails the awaiting task, and the trace says why") {
+  VirtualRun r;
+  r.run([]() -> Coro<void> {
+    IoRequest bad = http_request("/count", 0.5);
+    bad.simulated_body = "not what it expected";
+    bad.read_reply = &read_counted_reply;
+    try {
+      co_await io(bad);
+    } catch (const IoError& e) {
+      print(std::string("failed: ") + e.what());
+    }
+  }());
+  CHECK(r.lines() == Lines{"0.50 Task-1 failed: unreadable reply 'not what it expected'"});
+  const IoOpInfo& op = r.loop.trace().io_ops()[1];
+  CHECK_FALSE(op.ok);
+  CHECK(r.loop.trace().text(op.error) == "unreadable reply 'not what it expected'");
+  CHECK(r.loop.trace().text(op.reply) == "not what it expected");
+}
+
+TEST_CASE("a huge reply is kept cut, with its size, so the trace stays bounded") {
+  VirtualRun r;
+  r.run([]() -> Coro<void> {
+    IoRequest big = http_request("/big", 0.1);
+    big.simulated_body = std::string(100000, 'x');
+    co_await io(big);
+  }());
+  const std::string& kept = r.loop.trace().text(r.loop.trace().io_ops()[1].reply);
+  CHECK(kept.size() < kMaxReplyChars + 40);
+  CHECK(kept.ends_with("(100000 bytes in all)"));
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "looplab/trace_export.hpp"
 #include "scenario.hpp"
 
@@ -83,4 +85,31 @@ TEST_CASE("the Chrome trace has a thread per task and a slice per state span") {
   CHECK(slices > 6);
   CHECK(prints == 1);
   CHECK(waiting_queue);
+}
+
+TEST_CASE("an I/O operation's result survives the round trip, and a trace from before results reads") {
+  VirtualRun r;
+  r.run([]() -> Coro<void> {
+    IoRequest req = http_request("/delay-me?seconds=0.5", 0.5);
+    req.simulated_body = "Done, I waited for 0.5 secs";
+    co_await io(req);
+    co_await query("SELECT 1", 0.25, 9);
+  }());
+  const nlohmann::json doc = to_json(r.loop.trace());
+  CHECK(doc["io_ops"][1]["status"] == 200);
+  CHECK(doc["strings"][doc["io_ops"][1]["reply"].get<std::size_t>()] == "Done, I waited for 0.5 secs");
+  CHECK(doc["io_ops"][2]["rows"] == 9);
+  CHECK(doc["io_ops"][2]["until_first"].is_null());
+  const Trace back = trace_from_json(doc);
+  CHECK(back.text(back.io_ops()[1].reply) == "Done, I waited for 0.5 secs");
+  CHECK(back.io_ops()[2].rows == 9);
+  CHECK(to_json(back) == doc);
+
+  nlohmann::json old = doc;
+  for (auto& op : old["io_ops"]) {
+    for (const char* key : {"ok", "status", "rows", "reply", "error", "until_first", "transfer"}) op.erase(key);
+  }
+  const Trace from_old = trace_from_json(old);
+  CHECK(from_old.io_ops()[2].rows == 0);
+  CHECK(std::isnan(from_old.io_ops()[2].until_first));
 }
