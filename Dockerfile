@@ -34,9 +34,13 @@ RUN --mount=type=cache,id=looplab-cache,target=/root/.cache/looplab,sharing=lock
 
 FROM debian:bookworm-slim AS postgres
 # Debian's package would create and start a default cluster; the entrypoint
-# makes its own on the data volume instead.
+# makes its own on the data volume instead. The postgres user gets a fixed uid
+# (Debian's package keeps an existing one), so Kubernetes can name it.
 RUN mkdir -p /etc/postgresql-common \
- && echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.conf
+ && echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.conf \
+ && groupadd --system --gid 999 postgres \
+ && useradd --system --uid 999 --gid postgres --home-dir /var/lib/postgresql --no-create-home \
+      --shell /bin/bash postgres
 COPY --from=build /out/citydb-packages /tmp/
 RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends postgresql-15 $(cat /tmp/citydb-packages) >/dev/null \
@@ -45,9 +49,9 @@ COPY --from=build /out/bin/looplab-citydb /usr/local/bin/
 COPY --from=build /out/share/citydb-data /usr/local/share/looplab/citydb-data
 COPY docker/postgres/entrypoint.sh /usr/local/bin/looplab-postgres
 # The cluster sits one folder inside the volume, so the entrypoint can create it
-# beside its final place and rename it when complete.
+# beside its final place and rename it when complete. No password is in the
+# image: LOOPLAB_DB_READER_PASSWORD comes from the settings when it runs.
 ENV PGDATA=/var/lib/postgresql/data/pg15 \
-    POSTGRES_PASSWORD=pythonasync \
     LOOPLAB_DB_COPIES=1400
 RUN mkdir -p /var/lib/postgresql/data && chown postgres:postgres /var/lib/postgresql/data \
  && chmod 700 /var/lib/postgresql/data

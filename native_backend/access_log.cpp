@@ -2,15 +2,22 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 #include "wall_clock.hpp"
 
 namespace looplab::backend {
 namespace {
 
-constexpr std::size_t flush_threshold = 32 * 1024;
 constexpr std::size_t longest_logged_target = 2048;
+
+std::string format_rate(double rate) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", rate);
+  return text;
+}
 
 void append_number(std::string& out, std::uint64_t value) {
   char digits[24];
@@ -57,41 +64,59 @@ void append_access_fields(std::string& out, const AccessRecord& entry) {
   if (fraction < 10) out += '0';
   append_number(out, fraction);
   out += "ms";
+  if (!entry.outcome.empty()) {
+    out += ' ';
+    out += entry.outcome;
+  }
 }
 
-AccessLog::AccessLog(asio::any_io_executor executor, int fd, bool enabled)
-    : flush_timer_(std::move(executor)), fd_(fd), enabled_(enabled) {}
+AccessLog::AccessLog(int fd, bool enabled, double lines_per_second)
+    : sink_(fd, 1024 * 1024, "access-log"),
+      enabled_(enabled),
+      rate_(lines_per_second),
+      tokens_(lines_per_second),
+      refilled_at_(std::chrono::steady_clock::now()) {}
+
+bool AccessLog::take_token(std::chrono::steady_clock::time_point now) {
+  if (rate_ <= 0) return true;
+  double elapsed = std::chrono::duration<double>(now - refilled_at_).count();
+  refilled_at_ = now;
+  tokens_ = std::min(rate_, tokens_ + elapsed * rate_);  // a burst of one second's worth at most
+  if (tokens_ < 1) return false;
+  tokens_ -= 1;
+  return true;
+}
 
 void AccessLog::record(const AccessRecord& entry) {
   if (!enabled_) return;
-  append_iso_timestamp(pending_);
-  pending_ += ' ';
-  append_access_fields(pending_, entry);
-  pending_ += '\n';
-  if (pending_.size() >= flush_threshold)
-    flush();
-  else
-    schedule_flush();
-}
-
-void AccessLog::schedule_flush() {
-  if (flush_scheduled_) return;
-  flush_scheduled_ = true;
-  flush_timer_.expires_after(std::chrono::milliseconds(100));
-  flush_timer_.async_wait([this](const error_code&) {
-    flush_scheduled_ = false;
-    flush();
-  });
-}
-
-void AccessLog::flush() {
-  std::string_view rest = pending_;
-  while (!rest.empty()) {
-    ssize_t n = ::write(fd_, rest.data(), rest.size());
-    if (n <= 0) break;  // stdout gone: dropping log lines beats stopping the server
-    rest.remove_prefix(static_cast<std::size_t>(n));
+  std::string line;
+  line.reserve(128 + std::min<std::size_t>(entry.target.size(), longest_logged_target));
+  {
+    std::lock_guard lock(mutex_);
+    if (!take_token(std::chrono::steady_clock::now())) {
+      ++over_rate_;
+      ++over_rate_unreported_;
+      return;
+    }
+    if (over_rate_unreported_ > 0) {
+      append_iso_timestamp(line);
+      line += " - access-log lines dropped: " + std::to_string(over_rate_unreported_) + " (over --access-log-rate " +
+              format_rate(rate_) + " lines a second)\n";
+      over_rate_unreported_ = 0;
+    }
   }
-  pending_.clear();
+  append_iso_timestamp(line);
+  line += ' ';
+  append_access_fields(line, entry);
+  line += '\n';
+  sink_.append(line);
+}
+
+void AccessLog::flush() { sink_.flush(std::chrono::milliseconds(1000)); }
+
+std::uint64_t AccessLog::dropped_lines() const {
+  std::lock_guard lock(mutex_);
+  return over_rate_ + sink_.dropped_lines();
 }
 
 }  // namespace looplab::backend

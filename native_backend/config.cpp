@@ -6,6 +6,8 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include "memory_budget.hpp"
+
 namespace looplab::backend {
 namespace {
 
@@ -17,7 +19,7 @@ std::chrono::milliseconds seconds_option(const po::variables_map& vm, const char
 }
 
 // "0.0.0.0, ::1" in one environment variable is as natural as repeating --listen.
-std::vector<std::string> split_addresses(const std::vector<std::string>& values) {
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
   std::vector<std::string> out;
   for (const auto& value : values) {
     std::string current;
@@ -33,10 +35,40 @@ std::vector<std::string> split_addresses(const std::vector<std::string>& values)
   return out;
 }
 
+// The connection cap must fit the memory the server may use (see memory_budget.hpp):
+// above it, a class's worth of worst-case connections would get the process killed.
+void fit_connections_to_memory(ServerConfig& config, const std::string& setting, bool cap_given) {
+  std::string source;
+  if (setting == "auto") {
+    config.memory_limit = container_memory_limit();
+    source = "the container's memory limit";
+  } else if (setting != "none") {
+    config.memory_limit = parse_byte_size(setting);
+    if (!config.memory_limit)
+      throw po::error("--memory-limit must be auto, none, or a size such as 256MiB (not '" + setting + "')");
+    source = "--memory-limit";
+  }
+  if (!config.memory_limit) {
+    config.connection_cap_note = "no memory limit known";
+    return;
+  }
+  std::size_t fits = connections_fitting(*config.memory_limit, config.header_limit_bytes);
+  std::string fit = std::to_string(fits) + " connections with --header-limit " +
+                    std::to_string(config.header_limit_bytes) + " fit " + source + " of " +
+                    describe_bytes(*config.memory_limit);
+  if (config.max_connections <= fits) {
+    config.connection_cap_note = fit;
+  } else {
+    config.connection_cap_note = (cap_given ? "lowered from --max-connections " + std::to_string(config.max_connections) + ": "
+                                            : std::string()) + fit;
+    config.max_connections = fits;
+  }
+}
+
 ServerConfig to_config(const po::variables_map& vm) {
   ServerConfig config;
   if (vm.count("site")) config.site = vm["site"].as<std::string>();
-  if (vm.count("listen")) config.listen_addresses = split_addresses(vm["listen"].as<std::vector<std::string>>());
+  if (vm.count("listen")) config.listen_addresses = split_list(vm["listen"].as<std::vector<std::string>>());
   for (const auto& address : config.listen_addresses) {
     boost::system::error_code ec;
     boost::asio::ip::make_address(address, ec);
@@ -64,7 +96,22 @@ ServerConfig to_config(const po::variables_map& vm) {
   if (header_limit < 1024 || header_limit > 1024 * 1024)
     throw po::error("--header-limit must be from 1024 to 1048576 bytes");
   config.header_limit_bytes = static_cast<std::uint32_t>(header_limit);
+  long long body_limit = vm["body-limit"].as<long long>();
+  if (body_limit < 0 || body_limit > 64ll * 1024 * 1024) throw po::error("--body-limit must be from 0 to 67108864 bytes");
+  config.body_limit_bytes = static_cast<std::uint64_t>(body_limit);
   config.access_log = vm["access-log"].as<bool>();
+  config.access_log_rate = vm["access-log-rate"].as<double>();
+  if (!std::isfinite(config.access_log_rate) || config.access_log_rate < 0 || config.access_log_rate > 1e7)
+    throw po::error("--access-log-rate must be a number of lines per second from 0 (no bound) to 10000000");
+  if (vm.count("trusted-proxy")) {
+    try {
+      for (const auto& range : split_list(vm["trusted-proxy"].as<std::vector<std::string>>()))
+        config.trusted_proxies.add(range);
+    } catch (const std::invalid_argument& e) {
+      throw po::error(e.what());
+    }
+  }
+  fit_connections_to_memory(config, vm["memory-limit"].as<std::string>(), !vm["max-connections"].defaulted());
   return config;
 }
 
@@ -87,7 +134,9 @@ ConfigParser::ConfigParser() : all_("looplab-backend options (each also as LOOPL
     ("port-file", po::value<std::string>(), "write the bound port here once listening")
     ("max-delay", po::value<double>()->default_value(300), "longest delay /delay-me accepts, in seconds")
     ("max-connections", po::value<long long>()->default_value(10000),
-     "open connections served at once; past it new ones get 503")
+     "open connections served at once; past it new ones get 503 (lowered to what --memory-limit fits)")
+    ("memory-limit", po::value<std::string>()->default_value("auto"),
+     "memory the server may use, e.g. 256MiB; auto = the container's cgroup limit, none = no limit")
     ("allow-origin", po::value<std::string>()->default_value(""),
      "add CORS headers allowing this origin (e.g. https://example.org or *)")
     ("header-timeout", po::value<double>()->default_value(10),
@@ -96,7 +145,13 @@ ConfigParser::ConfigParser() : all_("looplab-backend options (each also as LOOPL
     ("shutdown-grace", po::value<double>()->default_value(5),
      "seconds in-flight requests get to finish after SIGINT/SIGTERM")
     ("header-limit", po::value<long long>()->default_value(16 * 1024), "largest request header, in bytes")
-    ("access-log", po::value<bool>()->default_value(true), "one line per request on stdout (true/false)");
+    ("body-limit", po::value<long long>()->default_value(0),
+     "largest request body, in bytes (no endpoint takes one: 0 refuses every body with 413)")
+    ("access-log", po::value<bool>()->default_value(true), "one line per request on stdout (true/false)")
+    ("access-log-rate", po::value<double>()->default_value(1000),
+     "access-log lines per second at most; the rest are counted, not written (0: no bound)")
+    ("trusted-proxy", po::value<std::vector<std::string>>()->composing(),
+     "proxy address or CIDR range whose X-Forwarded-For names the client; repeatable or comma-separated");
 }
 
 void ConfigParser::add_options(const po::options_description& group) { all_.add(group); }

@@ -11,6 +11,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "client_address.hpp"
+
 namespace looplab::backend {
 
 namespace po = boost::program_options;
@@ -21,14 +23,18 @@ struct ServerConfig {
   std::uint16_t port = 8000;                    // 0 = any free port
   std::optional<std::filesystem::path> port_file;
   double max_delay_seconds = 300;
-  std::size_t max_connections = 10000;
+  std::size_t max_connections = 10000;        // after fitting it to the memory limit
+  std::optional<std::uint64_t> memory_limit;   // bytes the process may use; none = no limit known
+  std::string connection_cap_note;             // how max_connections was chosen, for the log
   std::string allow_origin;                     // empty = no CORS headers
   std::chrono::milliseconds header_timeout{10000};
   std::chrono::milliseconds write_timeout{60000};
   std::chrono::milliseconds shutdown_grace{5000};
   std::uint32_t header_limit_bytes = 16 * 1024;
-  std::uint64_t body_limit_bytes = 1024 * 1024;
+  std::uint64_t body_limit_bytes = 0;          // no endpoint takes a body
   bool access_log = true;
+  double access_log_rate = 1000;               // lines per second at most; 0 = no bound
+  TrustedProxies trusted_proxies;              // whose X-Forwarded-For names the client
 };
 
 struct ConfigOutcome {

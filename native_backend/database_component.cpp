@@ -11,11 +11,15 @@ void add_database_options(ConfigParser& parser) {
                       "--db-host or --db-port turns the database on")("db-port", po::value<int>(),
                                                                       "PostgreSQL port (default 5432)")(
       "db-name", po::value<std::string>()->default_value("postgres"), "database name")(
-      "db-user", po::value<std::string>()->default_value("postgres"), "user name")(
-      "db-password", po::value<std::string>()->default_value("pythonasync"), "password")(
+      "db-user", po::value<std::string>()->default_value("looplab_reader"),
+      "user name: a role that can only read the lesson's tables (scripts/postgres.sh makes it)")(
+      "db-password", po::value<std::string>()->default_value("pythonasync"),
+      "its password (the default is the local database's, which listens on 127.0.0.1 only)")(
       "db-query-timeout", po::value<double>()->default_value(120),
       "seconds after which a query is cancelled in PostgreSQL")("db-pool-size", po::value<int>()->default_value(4),
-                                                                "most connections open to PostgreSQL at once");
+                                                                "most connections open to PostgreSQL at once")(
+      "db-queue-limit", po::value<int>()->default_value(64),
+      "requests that may wait for a free connection at once; past it they get 503 and Retry-After");
   parser.add_options(group);
 }
 
@@ -28,6 +32,8 @@ void register_database_endpoints(Router& router, ServerContext& context) {
   }
   const int pool_size = options["db-pool-size"].as<int>();
   if (pool_size < 1 || pool_size > 64) throw std::runtime_error("--db-pool-size must be between 1 and 64");
+  const int queue_limit = options["db-queue-limit"].as<int>();
+  if (queue_limit < 0 || queue_limit > 100000) throw std::runtime_error("--db-queue-limit must be between 0 and 100000");
 
   if (options.count("db-host") || options.count("db-port")) {
     db::PoolSettings settings;
@@ -40,6 +46,10 @@ void register_database_endpoints(Router& router, ServerContext& context) {
     settings.connection.user = options["db-user"].as<std::string>();
     settings.connection.password = options["db-password"].as<std::string>();
     settings.max_connections = static_cast<std::size_t>(pool_size);
+    settings.max_waiting = static_cast<std::size_t>(queue_limit);
+    settings.report_problem = [&log = context.log](const std::string& what) {
+      log.error("slow-query database: " + what);
+    };
     pool = std::make_shared<db::Pool>(std::move(settings));
     context.log.info("slow-query database: " + pool->settings().connection.describe() + ", up to " +
                      std::to_string(pool_size) + " connections");
@@ -54,10 +64,10 @@ void register_database_endpoints(Router& router, ServerContext& context) {
     }
     const db::PoolStatus s = pool->status();
     // Unknown until first used; a failure makes it degraded until a query works again.
+    // Who and where the database is, and libpq's messages, are in the log, not here.
     report.healthy = s.reachable || s.last_error.empty();
     report.details = {
         {"configured", true},
-        {"server", pool->settings().connection.describe()},
         {"reachable", s.reachable},
         {"connections_open", s.open},
         {"connections_idle", s.idle},
@@ -67,7 +77,7 @@ void register_database_endpoints(Router& router, ServerContext& context) {
         {"queries_failed", s.queries_failed},
         {"queries_cancelled", s.queries_cancelled},
     };
-    if (!s.last_error.empty()) report.details["last_error"] = s.last_error;
+    if (!s.last_error.empty() && !s.reachable) report.details["problem"] = "the lesson database is not reachable";
     return report;
   });
 

@@ -2,22 +2,16 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <system_error>
 
+#include <boost/beast/core/string.hpp>
+
 #include "query_string.hpp"
+#include "responses.hpp"
 
 namespace looplab::backend {
 namespace {
-
-// Echoes what the client sent inside an error sentence, without letting it run on or
-// carry control characters.
-std::string quoted_for_message(std::string_view text) {
-  constexpr std::size_t longest = 40;
-  std::string out;
-  for (unsigned char c : text.substr(0, longest)) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  if (text.size() > longest) out += "...";
-  return out;
-}
 
 DelayParseResult failure(std::string sentence, double max_seconds) {
   DelayParseResult result;
@@ -45,8 +39,14 @@ DelayParseResult parse_delay_value(std::string_view text, double max_seconds) {
   double value = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   bool whole = end == digits.data() + digits.size();
-  if (ec == std::errc::result_out_of_range && whole)
-    return failure(shown + " is out of range.", max_seconds);
+  if (ec == std::errc::result_out_of_range && whole) {
+    // Too large, or closer to 0 than any double: Python's float() makes the second 0.0,
+    // and so does this (a wait no clock could measure anyway).
+    if (std::isinf(std::strtod(std::string(digits).c_str(), nullptr)))
+      return failure(shown + " is out of range.", max_seconds);
+    value = 0;
+    ec = std::errc{};
+  }
   if (ec != std::errc{} || !whole || digits.empty() || digits.front() == '+')
     return failure(shown + " is not a number.", max_seconds);
   if (std::isnan(value)) return failure(shown + " is not a number.", max_seconds);
@@ -68,7 +68,14 @@ DelayParseResult parse_delay_query(std::string_view raw_query, double max_second
     return failure("The query string has a malformed %-escape.", max_seconds);
   const QueryParameter* seconds = nullptr;
   for (const auto& parameter : *parameters) {
-    if (parameter.name != "seconds") continue;
+    if (parameter.name != "seconds") {
+      // Seconds=5 would otherwise be ignored like any unknown parameter, and mean 0.
+      if (boost::beast::iequals(parameter.name, "seconds"))
+        return failure("The parameter is named 'seconds', all in lower case; " + quoted_for_message(parameter.name) +
+                           " would be ignored and mean no wait at all.",
+                       max_seconds);
+      continue;
+    }
     if (seconds)
       return failure("The seconds parameter was given more than once; give it exactly once.", max_seconds);
     seconds = &parameter;

@@ -3,6 +3,7 @@
 #include "database_component.hpp"
 #include "delay_endpoint.hpp"
 #include "health_endpoint.hpp"
+#include "probe_endpoints.hpp"
 #include "static_files.hpp"
 
 namespace looplab::backend {
@@ -13,6 +14,8 @@ void register_endpoints(Router& router, ServerContext& context) {
   using http::verb;
   router.add("/delay-me", {verb::get}, std::make_unique<DelayEndpoint>());
   router.add("/healthz", {verb::get}, std::make_unique<HealthEndpoint>());
+  router.add("/livez", {verb::get}, std::make_unique<LivenessEndpoint>());
+  router.add("/readyz", {verb::get}, std::make_unique<ReadinessEndpoint>());
   register_database_endpoints(router, context);
   if (context.config.site) router.set_fallback({verb::get}, std::make_unique<StaticFiles>(*context.config.site));
 }

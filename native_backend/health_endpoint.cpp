@@ -18,9 +18,11 @@ Awaitable<Response> HealthEndpoint::handle(const Request& request, RequestContex
       {"status", all_healthy ? "ok" : "degraded"},
       {"version", LOOPLAB_VERSION},
       {"uptime_seconds", std::round(uptime * 1000) / 1000},
-      {"open_connections", server.stats.open_connections},
-      {"requests_served", server.stats.requests_served},
-      {"connections_refused", server.stats.connections_refused},
+      {"open_connections", server.slots.open()},
+      {"max_connections", server.slots.limit()},
+      {"requests_served", server.stats.requests_served.load()},
+      {"connections_refused", server.stats.connections_refused.load()},
+      {"log_lines_dropped", server.log.dropped_lines() + server.access_log.dropped_lines()},
       {"components", std::move(components)},
   };
   auto response = text_response(request, http::status::ok, body.dump() + "\n", "application/json");

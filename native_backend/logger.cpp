@@ -8,6 +8,10 @@
 
 namespace looplab::backend {
 
+// Errors come in bursts (the database gone, every request failing): 256 KiB holds
+// thousands of lines until the reader catches up.
+Logger::Logger() : sink_(STDERR_FILENO, 256 * 1024, "event-log") {}
+
 void Logger::info(std::string_view message) { write_line("info", message); }
 void Logger::warn(std::string_view message) { write_line("warning", message); }
 void Logger::error(std::string_view message) { write_line("error", message); }
@@ -19,6 +23,8 @@ void Logger::fail(const boost::system::error_code& ec, std::string_view what) {
   write_line("error", message);
 }
 
+void Logger::flush() { sink_.flush(std::chrono::milliseconds(1000)); }
+
 void Logger::write_line(std::string_view level, std::string_view message) {
   std::string line;
   line.reserve(message.size() + 64);
@@ -28,13 +34,7 @@ void Logger::write_line(std::string_view level, std::string_view message) {
   line += ": ";
   line += message;
   line += '\n';
-  // One write per line keeps lines whole when several processes share the terminal.
-  std::string_view rest = line;
-  while (!rest.empty()) {
-    ssize_t n = ::write(STDERR_FILENO, rest.data(), rest.size());
-    if (n <= 0) return;
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
+  sink_.append(line);  // whole lines, so lines stay whole when processes share a terminal
 }
 
 }  // namespace looplab::backend

@@ -1,6 +1,7 @@
 // looplab-backend: the delay API, /healthz and the built pages. See README.md.
 #include <unistd.h>
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 
@@ -31,6 +32,9 @@ void write_port_file(const std::filesystem::path& file, std::uint16_t port) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A log reader that went away must not kill the server: writes to it fail with
+  // EPIPE instead, and the log sinks count the lines they could not write.
+  std::signal(SIGPIPE, SIG_IGN);
   Logger log;
   ConfigParser parser;
   add_component_options(parser);
@@ -52,11 +56,14 @@ int main(int argc, char** argv) {
     asio::io_context io{1};  // one thread: no locking inside Asio
     HealthRegistry health;
     ServerStats stats;
-    ServerContext context{io, config, outcome.variables, log, health, stats, std::chrono::steady_clock::now(), {}};
+    // A few slots past the cap answer the liveness probe (see connection_slots.hpp).
+    ConnectionSlots slots(config.max_connections, 16);
+    AccessLog access_log(STDOUT_FILENO, config.access_log, config.access_log_rate);
+    ServerContext context{io,     config, outcome.variables, log, access_log, health, stats,
+                          slots,  std::chrono::steady_clock::now(), {}};
     Router router;
     register_endpoints(router, context);
-    AccessLog access_log(io.get_executor(), STDOUT_FILENO, config.access_log);
-    Server server(context, stats, router, access_log);
+    Server server(context, slots, router);
     server.listen();
     GracefulShutdown shutdown(io, server, access_log, log, config.shutdown_grace);
     shutdown.arm();
@@ -66,7 +73,9 @@ int main(int argc, char** argv) {
     access_log.flush();
   } catch (const std::exception& e) {
     log.error(e.what());
+    log.flush();
     return 1;
   }
+  log.flush();
   return 0;
 }

@@ -11,6 +11,13 @@ StringResponse text_response(const Request& request, http::status status, std::s
   return response;
 }
 
+std::string quoted_for_message(std::string_view text, std::size_t longest) {
+  std::string out;
+  for (unsigned char c : text.substr(0, longest)) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  if (text.size() > longest) out += "...";
+  return out;
+}
+
 StringResponse error_response(const Request& request, http::status status, std::string_view sentence) {
   std::string body{sentence};
   body += '\n';

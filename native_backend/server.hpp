@@ -19,7 +19,7 @@ class Session;
 
 class Server {
  public:
-  Server(ServerContext& context, ServerStats& stats, Router& router, AccessLog& access_log);
+  Server(ServerContext& context, ConnectionSlots& slots, Router& router);
 
   // Binds every listen address; throws std::runtime_error with a readable sentence.
   void listen();
@@ -36,25 +36,26 @@ class Server {
   ServerContext& context() { return context_; }
   const ServerConfig& config() const { return context_.config; }
   const Router& router() const { return router_; }
-  AccessLog& access_log() { return access_log_; }
-  void count_request() { ++stats_.requests_served; }
+  AccessLog& access_log() { return context_.access_log; }
+  void count_request() { context_.stats.requests_served.fetch_add(1, std::memory_order_relaxed); }
   void add_session(Session& session);
   void remove_session(Session& session);
 
  private:
   void on_accepted(tcp::socket socket);
-  Awaitable<void> refuse(tcp::socket socket);
+  // Past the cap: answers the liveness probe, and 503 to anything else.
+  Awaitable<void> answer_at_capacity(tcp::socket socket, ConnectionSlots::Slot slot);
   Awaitable<void> sweep_timeouts();
   void check_drained();
 
   ServerContext& context_;
-  ServerStats& stats_;
+  ConnectionSlots& slots_;
   Router& router_;
-  AccessLog& access_log_;
   Listener listener_;
   asio::steady_timer sweep_timer_;
+  // Touched on the event-loop thread only. (Several loop threads will each need a
+  // list of their own, swept on their own thread.)
   std::list<Session*> sessions_;
-  std::size_t refusing_ = 0;
   bool stopping_ = false;
   std::function<void()> on_drained_;
 };

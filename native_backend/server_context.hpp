@@ -1,22 +1,26 @@
 #pragma once
 // What every endpoint may use, for the life of the server.
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <vector>
 
+#include "access_log.hpp"
 #include "asio_beast.hpp"
 #include "config.hpp"
+#include "connection_slots.hpp"
 #include "health_registry.hpp"
 #include "logger.hpp"
 
 namespace looplab::backend {
 
+// Counters any thread may bump or read.
 struct ServerStats {
-  std::size_t open_connections = 0;
-  std::uint64_t requests_served = 0;
-  std::uint64_t connections_refused = 0;  // answered 503 because of --max-connections
+  std::atomic<std::uint64_t> requests_served{0};
+  std::atomic<std::uint64_t> connections_refused{0};  // answered 503 because of --max-connections
+  std::atomic<bool> stopping{false};                   // shutdown has begun
 };
 
 struct ServerContext {
@@ -24,11 +28,13 @@ struct ServerContext {
   const ServerConfig& config;
   const po::variables_map& options;  // includes options that components added
   Logger& log;
+  AccessLog& access_log;
   HealthRegistry& health;
-  const ServerStats& stats;
+  ServerStats& stats;
+  const ConnectionSlots& slots;  // open connections against --max-connections
   std::chrono::steady_clock::time_point started_at;
-  // Run once when shutdown begins (e.g. a pool stops reconnecting). In-flight
-  // requests still finish during the grace period.
+  // Run once when shutdown begins (e.g. a pool stops reconnecting and answers its
+  // waiters). In-flight requests still finish during the grace period.
   std::vector<std::function<void()>> shutdown_hooks;
 };
 

@@ -15,6 +15,17 @@ constexpr std::string_view how_to_start =
     "Start LoopLab with ./looplab start (it runs scripts/postgres.sh), or start the database "
     "with scripts/postgres.sh start and pass the --db-* flags it prints to looplab-backend.";
 
+// What the public is told when the database fails; the details (user, host, libpq's
+// own words) go to the server's log through the pool's report_problem.
+constexpr std::string_view database_busy_sentence =
+    "The lesson database is busy: as many requests as it queues are already waiting for it. "
+    "Try again in a moment.";
+constexpr std::string_view shutting_down_sentence =
+    "The server is shutting down and starts no new database query; try again in a moment.";
+constexpr std::string_view unreachable_sentence =
+    "The lesson database is not reachable right now; the server's log says why. "
+    "The next request reconnects by itself.";
+
 double epoch_seconds(std::chrono::system_clock::time_point t) {
   const double ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
   return ms / 1000.0;
@@ -30,9 +41,10 @@ StringResponse json_response(const Request& request, http::status status, const 
   return response;
 }
 
-std::string unreachable_sentence(const db::Pool& pool, const std::exception& e) {
-  return "PostgreSQL is not reachable at " + pool.settings().connection.describe() + " (" + e.what() +
-         "). Start it with scripts/postgres.sh start; the next request reconnects by itself.";
+StringResponse retry_later(const Request& request, std::string_view sentence) {
+  auto response = error_response(request, http::status::service_unavailable, sentence);
+  response.set(http::field::retry_after, "2");
+  return response;
 }
 
 }  // namespace
@@ -55,7 +67,7 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
   const citydb::SlowQuery* query = citydb::find_slow_query(name);
   if (!query) {
     co_return error_response(request, http::status::bad_request,
-                             "There is no query named '" + name +
+                             "There is no query named '" + quoted_for_message(name) +
                                  "': the slow-query lesson runs only R1, R2 and R3, and never SQL from the request.");
   }
   if (!pool_) {
@@ -63,13 +75,26 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
                              "The slow-query database is not configured. " + std::string(how_to_start));
   }
 
+  // From here on everything may wait: a client that leaves is let go at once, whether
+  // it waits for a pool connection or for PostgreSQL.
+  db::CancelRequest cancel;
+  auto on_client_gone = context.cancel.subscribe(
+      [cancel, &context]() mutable { cancel.cancel("the request was cancelled: " + context.cancel.reason()); });
+  if (context.cancel.cancelled()) co_return retry_later(request, "The request was cancelled before it started.");
+
   // A half-built database has no looplab_build row (the builder writes it last):
   // it is never served.
   std::optional<std::string> copies;
   try {
-    copies = co_await pool_->single_value("SELECT copies FROM looplab_build");
-  } catch (const db::DatabaseUnavailable& e) {
-    co_return error_response(request, http::status::service_unavailable, unreachable_sentence(*pool_, e));
+    copies = co_await pool_->single_value("SELECT copies FROM looplab_build", cancel);
+  } catch (const db::PoolBusy&) {
+    co_return retry_later(request, database_busy_sentence);
+  } catch (const db::ShuttingDown&) {
+    co_return retry_later(request, shutting_down_sentence);
+  } catch (const db::QueryCancelled&) {
+    co_return retry_later(request, "The request was cancelled: " + context.cancel.reason() + ".");
+  } catch (const db::DatabaseUnavailable&) {
+    co_return retry_later(request, unreachable_sentence);
   } catch (const db::QueryFailed& e) {
     if (e.sqlstate != "42P01") throw;
   }
@@ -79,9 +104,6 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
                              "scripts/postgres.sh start (it rebuilds it), then try again.");
   }
 
-  db::CancelRequest cancel;
-  auto on_client_gone = context.cancel.subscribe(
-      [cancel, &context]() mutable { cancel.cancel("the request was cancelled: " + context.cancel.reason()); });
   asio::steady_timer deadline(co_await asio::this_coro::executor, query_timeout_);
   const double timeout_s = query_timeout_.count() / 1000.0;
   deadline.async_wait([weak = cancel.weak(), timeout_s](error_code ec) {
@@ -93,8 +115,12 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
   db::StreamedRows result;
   try {
     result = co_await pool_->count_rows(query->sql, cancel);
-  } catch (const db::DatabaseUnavailable& e) {
-    co_return error_response(request, http::status::service_unavailable, unreachable_sentence(*pool_, e));
+  } catch (const db::PoolBusy&) {
+    co_return retry_later(request, database_busy_sentence);
+  } catch (const db::ShuttingDown&) {
+    co_return retry_later(request, shutting_down_sentence);
+  } catch (const db::DatabaseUnavailable&) {
+    co_return retry_later(request, unreachable_sentence);
   } catch (const db::QueryCancelled& e) {
     const std::string sentence = "Query " + name + " was cancelled in PostgreSQL: " +
                                  (cancel.requested() ? cancel.reason() : std::string(e.what())) + ".";
@@ -107,8 +133,9 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
       co_return error_response(request, http::status::service_unavailable,
                                "The cities database is missing a table; run scripts/postgres.sh start to rebuild it.");
     }
+    context.server.log.error("PostgreSQL refused query " + name + ": " + e.what());
     co_return error_response(request, http::status::internal_server_error,
-                             "PostgreSQL refused query " + name + ": " + e.what());
+                             "The lesson database refused query " + name + "; the server's log says why.");
   }
   deadline.cancel();
 

@@ -11,14 +11,20 @@
 #   LOOPLAB_DB_PORT    port to listen on; without it 5432, or the first free port above
 #                      5432 when something else holds 5432
 #   LOOPLAB_DB_DIR     data folder (default $LOOPLAB_STATE/pg15)
-# Same database and credentials as the seed's scenario: database postgres, user postgres,
-# password pythonasync, on 127.0.0.1. Password (SCRAM) over TCP; the unix socket, inside
-# the data folder, trusts local users.
+# Same database and credentials as the seed's scenario, so its Python clients run
+# unchanged: database postgres, user postgres, password pythonasync, on 127.0.0.1 only.
+# The backend logs in as looplab_reader instead, a role that can only SELECT the
+# lesson's tables (looplab-citydb sets it up). Password (SCRAM) over TCP; the unix
+# socket, inside the data folder, trusts local users.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 PG_BIN=/usr/lib/postgresql/15/bin
 DB_PASSWORD=pythonasync
+DB_READER=looplab_reader
+# The backend's default for --db-password: the same published password as the seed's,
+# on a server that listens on 127.0.0.1 only. compose.yaml and Kubernetes set their own.
+DB_READER_PASSWORD=pythonasync
 COPIES="${LOOPLAB_DB_COPIES:-1400}"
 CITYDB="${LOOPLAB_CITYDB:-$LOOPLAB_BUILD/native/native_backend/citydb/looplab-citydb}"
 
@@ -128,7 +134,9 @@ build_database() {
     die "the database builder is missing at $CITYDB (run ./looplab build native)"
   fi
   # The unix socket: the fastest way to stream 7.8 M rows in.
-  "$CITYDB" --copies "$COPIES" --db-host "$DATA" --db-port "$port" >&2 \
+  # The reader's password goes through the environment, not the process list.
+  LOOPLAB_DB_READER_PASSWORD="$DB_READER_PASSWORD" \
+    "$CITYDB" --copies "$COPIES" --db-host "$DATA" --db-port "$port" --reader-user "$DB_READER" >&2 \
     || die "building the cities database failed (see above); the lesson's queries will answer 503"
 }
 
@@ -147,10 +155,11 @@ cmd_start() {
     fi
     start_server "$port"
     log "PostgreSQL 15 listens on 127.0.0.1:$port (database postgres, user postgres, password $DB_PASSWORD; data: $DATA)"
+    log "the backend logs in as $DB_READER, which can only read the lesson's tables"
   fi
   build_database "$port"
-  printf '%s\n' "--db-host=127.0.0.1" "--db-port=$port" "--db-name=postgres" "--db-user=postgres" \
-    "--db-password=$DB_PASSWORD"
+  printf '%s\n' "--db-host=127.0.0.1" "--db-port=$port" "--db-name=postgres" "--db-user=$DB_READER" \
+    "--db-password=$DB_READER_PASSWORD"
 }
 
 cmd_stop() {

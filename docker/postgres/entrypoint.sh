@@ -3,15 +3,18 @@
 # cities database, built by looplab-citydb (the same builder `./looplab start` uses).
 #
 # Every start:
-#   1. first start only: initdb on the volume (user postgres, password from
-#      POSTGRES_PASSWORD, SCRAM over TCP, trust on the container's own socket);
-#   2. a private server on the unix socket only, so no client sees a half-built
-#      database: the password is set from POSTGRES_PASSWORD and looplab-citydb
-#      builds the database at LOOPLAB_DB_COPIES (or, when a finished build of that
-#      size is there, says so and does nothing), its progress in the logs;
-#   3. that server stops and the real one replaces this script as PID 1,
+#   1. first start only: initdb on the volume (superuser postgres, no password);
+#   2. who may log in is rewritten (pg_hba.conf): over the network only the
+#      read-only role looplab_reader, with its password; the superuser only on the
+#      container's own unix socket, so nothing on the network can reach it;
+#   3. a private server on the unix socket only, so no client sees a half-built
+#      database: looplab-citydb sets up looplab_reader (its password from
+#      LOOPLAB_DB_READER_PASSWORD, SELECT on the lesson's tables only) and builds
+#      the database at LOOPLAB_DB_COPIES (or, when a finished build of that size is
+#      there, says so and does nothing), its progress in the logs;
+#   4. that server stops and the real one replaces this script as PID 1,
 #      listening on every address.
-# Settings: POSTGRES_PASSWORD (default pythonasync), LOOPLAB_DB_COPIES (1400),
+# Settings: LOOPLAB_DB_READER_PASSWORD (required), LOOPLAB_DB_COPIES (1400),
 # PGDATA (a folder inside the volume), any extra `postgres -c` flags as arguments.
 set -euo pipefail
 
@@ -19,7 +22,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 VOLUME_DIR="$(dirname "$PGDATA")"
 SOCKET_DIR=/run/postgresql
 CITYDB_DATA=/usr/local/share/looplab/citydb-data
-: "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD (the password of the postgres user)}"
+: "${LOOPLAB_DB_READER_PASSWORD:?set LOOPLAB_DB_READER_PASSWORD (the password of looplab_reader, the role the backends use)}"
 : "${LOOPLAB_DB_COPIES:=1400}"
 # wal_level=minimal lets the build skip WAL for the tables it creates (as
 # scripts/postgres.sh does); this database is rebuilt, never replicated.
@@ -40,6 +43,11 @@ if [ "$(id -u)" = 0 ]; then
   mkdir -p "$VOLUME_DIR" "$SOCKET_DIR"
   chown postgres:postgres "$VOLUME_DIR" "$SOCKET_DIR"
   chmod 700 "$VOLUME_DIR"
+  # A volume made by an image whose postgres user had another uid: hand it over.
+  if [ -e "$PGDATA" ] && [ "$(stat -c %u "$PGDATA")" != "$(id -u postgres)" ]; then
+    say "the data folder belongs to uid $(stat -c %u "$PGDATA"): giving it to postgres (uid $(id -u postgres))"
+    chown -R postgres:postgres "$VOLUME_DIR"
+  fi
   as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups --)
 fi
 
@@ -49,16 +57,23 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   # nothing that looks like a cluster.
   tmp="$PGDATA.initdb"
   rm -rf "$tmp"
-  pwfile="$(mktemp)"
-  printf '%s\n' "$POSTGRES_PASSWORD" >"$pwfile"
-  [ "$(id -u)" != 0 ] || chown postgres "$pwfile"
-  "${as_postgres[@]}" "$PG_BIN/initdb" -D "$tmp" -U postgres --pwfile="$pwfile" -E UTF8 \
-    --locale=C.UTF-8 --auth-local=trust --auth-host=scram-sha-256 >/dev/null
-  rm -f "$pwfile"
-  # Other containers (the backends) connect over the network, with the password.
-  printf '%s\n' "host all all all scram-sha-256" >>"$tmp/pg_hba.conf"
+  "${as_postgres[@]}" "$PG_BIN/initdb" -D "$tmp" -U postgres -E UTF8 \
+    --locale=C.UTF-8 --auth-local=trust --auth-host=reject >/dev/null
   mv "$tmp" "$PGDATA"
 fi
+
+# Who may connect, rewritten on every start (so an older volume, which let everyone
+# in with a password, is closed too). The first matching line wins.
+cat >"$PGDATA/pg_hba.conf" <<'HBA'
+# Written by the looplab-postgres entrypoint on every start; edits are lost.
+# The container's own socket: the entrypoint, and `docker compose exec postgres psql`.
+local  all       all             trust
+# The network: only the backends' read-only role, with its password.
+host   postgres  looplab_reader  all  scram-sha-256
+# Everything else, the superuser included: refused.
+host   all       all             all  reject
+HBA
+[ "$(id -u)" != 0 ] || chown postgres:postgres "$PGDATA/pg_hba.conf"
 
 # A server killed without shutdown (the container was) leaves its pid file; no
 # server of ours can run now, so it goes.
@@ -77,14 +92,14 @@ stop_private_server() {
 # PID 1 gets no default signal handling: stop cleanly when asked to during the build.
 trap 'say "stopping during set-up"; stop_private_server; exit 143' TERM INT
 
-# The password follows POSTGRES_PASSWORD on every start, not only the first.
-# (A psql variable keeps any character in it from being read as SQL.)
-printf '%s\n' "ALTER ROLE postgres PASSWORD :'password';" \
-  | "${as_postgres[@]}" psql -X -q -v ON_ERROR_STOP=1 -v "password=$POSTGRES_PASSWORD" \
-      -h "$SOCKET_DIR" -U postgres -d postgres >/dev/null
+# The superuser needs no password: it is only reachable on the socket. (An older
+# volume set one; it goes.)
+echo "ALTER ROLE postgres PASSWORD NULL;" \
+  | "${as_postgres[@]}" psql -X -q -v ON_ERROR_STOP=1 -h "$SOCKET_DIR" -U postgres -d postgres >/dev/null
 
 say "cities database: $LOOPLAB_DB_COPIES copies of the city list"
 # In the background so a stop signal is handled at once, not after the build.
+# The reader's password reaches looplab-citydb through its environment, never argv.
 env -u LOOPLAB_DB_HOST -u LOOPLAB_DB_PORT -u LOOPLAB_DB_PASSWORD \
   "${as_postgres[@]}" looplab-citydb --copies "$LOOPLAB_DB_COPIES" --data "$CITYDB_DATA" \
   --db-host "$SOCKET_DIR" --db-port 5432 --db-user postgres --db-name postgres &
@@ -99,5 +114,5 @@ setup_child=""
 
 "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 60 stop >/dev/null
 trap - TERM INT
-say "ready: PostgreSQL 15 on port 5432, database postgres, user postgres"
+say "ready: PostgreSQL 15 on port 5432, database postgres, network logins only as looplab_reader"
 exec "${as_postgres[@]}" "$PG_BIN/postgres" -D "$PGDATA" -c listen_addresses='*' "${SERVER_FLAGS[@]}" "$@"

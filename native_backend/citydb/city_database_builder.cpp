@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "reader_role.hpp"
 #include "slow_queries.hpp"
 
 namespace looplab::citydb {
@@ -178,6 +179,7 @@ BuildReport ensure_city_database(PGconn* conn, const CityData& data, const Build
   BuildReport rep;
   rep.copies = options.copies;
   if (!options.force && completed_copies(conn) == options.copies) {
+    grant_reader_access(conn, options.reader_role);
     return rep;
   }
   rep.rebuilt = true;
@@ -196,6 +198,7 @@ BuildReport ensure_city_database(PGconn* conn, const CityData& data, const Build
   load_cities(conn, data, options);
   rep.city_rows = static_cast<std::int64_t>(data.cities.size()) * options.copies;
   exec(conn, "SELECT setval('cities_id_seq', " + std::to_string(rep.city_rows) + ")", PGRES_TUPLES_OK);
+  grant_reader_access(conn, options.reader_role);
   exec(conn, "COMMIT");
   rep.load_s = seconds_since(start);
 
@@ -224,6 +227,7 @@ BuildReport ensure_city_database(PGconn* conn, const CityData& data, const Build
        "completed_at timestamptz NOT NULL DEFAULT now())");
   exec(conn, "INSERT INTO looplab_build (copies, rows) VALUES (" + std::to_string(options.copies) + ", " +
                  std::to_string(rep.city_rows) + ")");
+  grant_reader_access(conn, options.reader_role);
   exec(conn, "COMMIT");
   rep.total_s = seconds_since(start);
   report(options, BuildProgress::Step::done, options.copies);

@@ -40,6 +40,9 @@ struct BuildReport {
 struct BuildOptions {
   int copies = 1400;
   bool force = false;  // rebuild even when a finished build with this copy count exists
+  // The backend's read-only role: granted SELECT on the new tables in the transactions
+  // that create them, so it never sees them without access (when the role exists).
+  std::string reader_role = "looplab_reader";
   std::function<void(const BuildProgress&)> on_progress;
 };
 

@@ -1,6 +1,6 @@
 // looplab-citydb: builds (or confirms) the slow-query lesson's database.
 //   looplab-citydb [--copies N] [--force] [--check] [--data DIR] [--db-host H] [--db-port P]
-//                  [--db-name D] [--db-user U] [--db-password W]
+//                  [--db-name D] [--db-user U] [--db-password W] [--reader-user R] [--reader-password P]
 // Each flag also reads LOOPLAB_<UPPER_SNAKE> from the environment (LOOPLAB_DB_COPIES for --copies).
 #include <unistd.h>
 
@@ -15,14 +15,25 @@
 #include "city_data.hpp"
 #include "city_database_builder.hpp"
 #include "connection_settings.hpp"
+#include "reader_role.hpp"
 #include "slow_queries.hpp"
 
 namespace {
 
 using looplab::citydb::BuildProgress;
 
+// The builder creates tables and roles: it connects as the superuser (the backend's
+// settings default to the read-only role).
+looplab::db::ConnectionSettings as_superuser() {
+  looplab::db::ConnectionSettings settings;
+  settings.user = "postgres";
+  return settings;
+}
+
 struct Options {
-  looplab::db::ConnectionSettings db;
+  looplab::db::ConnectionSettings db = as_superuser();
+  std::string reader_user = looplab::citydb::default_reader_role;
+  std::string reader_password;  // set: the reader role is created or updated
   int copies = 1400;
   bool force = false;
   bool check = false;
@@ -37,8 +48,10 @@ const char* usage =
     "  Nothing is done when a finished build with N copies is already there.\n"
     "  --check   only report: exit 0 when a finished build with N copies exists, 1 otherwise.\n"
     "  --print-queries   print the lesson's queries as JSON {name: sql} and exit (no database needed).\n"
+    "  --reader-password P   create or update the backend's read-only role (--reader-user,\n"
+    "                    default looplab_reader) with this password; it may only SELECT the tables.\n"
     "  Environment: LOOPLAB_DB_COPIES, LOOPLAB_DB_HOST, LOOPLAB_DB_PORT, LOOPLAB_DB_NAME,\n"
-    "  LOOPLAB_DB_USER, LOOPLAB_DB_PASSWORD (flags win).\n";
+    "  LOOPLAB_DB_USER, LOOPLAB_DB_PASSWORD, LOOPLAB_DB_READER_USER, LOOPLAB_DB_READER_PASSWORD (flags win).\n";
 
 int parse_int(const std::string& flag, const std::string& text) {
   try {
@@ -66,6 +79,10 @@ void apply(Options& o, const std::string& key, const std::string& value) {
     o.db.user = value;
   else if (key == "db-password")
     o.db.password = value;
+  else if (key == "reader-user")
+    o.reader_user = value;
+  else if (key == "reader-password")
+    o.reader_password = value;
   else
     throw std::invalid_argument("unknown option --" + key);
 }
@@ -75,6 +92,7 @@ Options parse(int argc, char** argv) {
   const std::pair<const char*, const char*> env[] = {
       {"LOOPLAB_DB_COPIES", "copies"}, {"LOOPLAB_DB_HOST", "db-host"}, {"LOOPLAB_DB_PORT", "db-port"},
       {"LOOPLAB_DB_NAME", "db-name"},  {"LOOPLAB_DB_USER", "db-user"}, {"LOOPLAB_DB_PASSWORD", "db-password"},
+      {"LOOPLAB_DB_READER_USER", "reader-user"}, {"LOOPLAB_DB_READER_PASSWORD", "reader-password"},
   };
   for (const auto& [var, key] : env) {
     if (const char* v = std::getenv(var); v && *v) apply(o, key, v);
@@ -181,7 +199,9 @@ int main(int argc, char** argv) {
     }
     const auto data = looplab::citydb::load_city_data(options.data_folder);
     ProgressBar bar;
-    looplab::citydb::BuildOptions build{options.copies, options.force, std::ref(bar)};
+    if (!options.reader_password.empty())
+      looplab::citydb::ensure_reader_role(conn.get(), options.reader_user, options.reader_password);
+    looplab::citydb::BuildOptions build{options.copies, options.force, options.reader_user, std::ref(bar)};
     const auto rep = looplab::citydb::ensure_city_database(conn.get(), data, build);
     if (!rep.rebuilt) {
       std::cerr << "looplab-citydb: the database already holds " << rep.copies << " copies ("

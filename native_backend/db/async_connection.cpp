@@ -2,6 +2,9 @@
 
 #include <poll.h>
 
+#include <algorithm>
+
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
 
 #include "errors.hpp"
@@ -44,12 +47,32 @@ class SocketDeadline {
   std::shared_ptr<State> state_;
 };
 
+// The host's addresses, looked up by Asio's resolver (its own thread), so a slow DNS
+// server never stalls the event loop; empty for a unix-socket folder or an address.
+asio::awaitable<std::vector<std::string>> resolve_host(const ConnectionSettings& settings) {
+  std::vector<std::string> addresses;
+  if (settings.host.empty() || settings.host.front() == '/') co_return addresses;
+  error_code ec;
+  asio::ip::make_address(settings.host, ec);
+  if (!ec) co_return addresses;  // already an address: nothing to look up
+  asio::ip::tcp::resolver resolver(co_await asio::this_coro::executor);
+  auto results = co_await resolver.async_resolve(settings.host, std::to_string(settings.port), redirect(ec));
+  if (ec)
+    throw DatabaseUnavailable("cannot look up the database host " + settings.host + ": " + ec.message());
+  for (const auto& entry : results) {
+    std::string address = entry.endpoint().address().to_string();
+    if (std::find(addresses.begin(), addresses.end(), address) == addresses.end()) addresses.push_back(address);
+    if (addresses.size() == 4) break;
+  }
+  co_return addresses;
+}
+
 }  // namespace
 
 asio::awaitable<std::unique_ptr<AsyncConnection>> AsyncConnection::open(const ConnectionSettings& settings,
                                                                         std::chrono::milliseconds timeout) {
   auto ex = co_await asio::this_coro::executor;
-  const auto params = settings.libpq_params();
+  const auto params = settings.libpq_params(co_await resolve_host(settings));
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(
       PQconnectStartParams(params.keywords.data(), params.values.data(), 0), &PQfinish);
   if (!conn || PQstatus(conn.get()) == CONNECTION_BAD) {

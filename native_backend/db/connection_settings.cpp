@@ -2,10 +2,21 @@
 
 namespace looplab::db {
 
-ConnectionSettings::Params ConnectionSettings::libpq_params() const {
+ConnectionSettings::Params ConnectionSettings::libpq_params(const std::vector<std::string>& host_addresses) const {
   Params p;
+  // One host name per address: libpq pairs host and hostaddr entries one to one (the
+  // name still serves authentication messages and TLS).
+  std::string hosts = host, hostaddrs;
+  for (std::size_t i = 0; i < host_addresses.size(); ++i) {
+    if (i > 0) {
+      hosts += "," + host;
+      hostaddrs += ",";
+    }
+    hostaddrs += host_addresses[i];
+  }
   const std::pair<const char*, std::string> pairs[] = {
-      {"host", host},
+      {"host", hosts},
+      {"hostaddr", hostaddrs},
       {"port", std::to_string(port)},
       {"dbname", name},
       {"user", user},

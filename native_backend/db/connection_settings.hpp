@@ -10,7 +10,9 @@ struct ConnectionSettings {
   std::string host = "127.0.0.1";  // a path (starting with '/') means a unix-socket folder
   int port = 5432;
   std::string name = "postgres";
-  std::string user = "postgres";
+  // The read-only role scripts/postgres.sh sets up; its password there is the seed's
+  // (that server listens on 127.0.0.1 only). compose.yaml and Kubernetes set their own.
+  std::string user = "looplab_reader";
   std::string password = "pythonasync";
   int connect_timeout_s = 5;
 
@@ -20,7 +22,9 @@ struct ConnectionSettings {
     std::vector<const char*> keywords;
     std::vector<const char*> values;
   };
-  Params libpq_params() const;
+  // host_addresses: the host name already resolved (hostaddr), so libpq does not look
+  // it up itself, which it would do with a blocking call.
+  Params libpq_params(const std::vector<std::string>& host_addresses = {}) const;
 
   // host:port/name for messages; never includes the password.
   std::string describe() const;

@@ -17,7 +17,18 @@ struct QueryFailed : std::runtime_error {
   std::string sqlstate;  // e.g. "42P01" undefined table
 };
 
-// The query was stopped in PostgreSQL (PQcancel) before it finished.
+// Too many requests are already waiting for a pool connection.
+struct PoolBusy : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The server is shutting down: no new query starts, waiting ones are let go.
+struct ShuttingDown : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The query was stopped in PostgreSQL (PQcancel) before it finished, or the request
+// was cancelled (the client left) while it waited for a connection.
 struct QueryCancelled : std::runtime_error {
   using std::runtime_error::runtime_error;
 };

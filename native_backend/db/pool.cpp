@@ -1,5 +1,7 @@
 #include "pool.hpp"
 
+#include <algorithm>
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 
@@ -19,8 +21,27 @@ struct Pool::Shared {
   bool ever_connected = false;
   std::string last_error;
   std::uint64_t finished = 0, failed = 0, cancelled = 0;
+  std::string last_reported;
+  std::chrono::steady_clock::time_point reported_at{};
   // PQcancel blocks briefly (it opens its own connection): it runs here, not on the loop.
   asio::thread_pool cancel_thread{1};
+
+  void note_failure(const std::string& what) {
+    reachable = false;
+    last_error = what;
+    // The same failure, request after request, is logged once every 30 s.
+    auto now = std::chrono::steady_clock::now();
+    if (settings.report_problem && (what != last_reported || now - reported_at > std::chrono::seconds(30))) {
+      settings.report_problem(what);
+      last_reported = what;
+      reported_at = now;
+    }
+  }
+
+  void wake_all() {
+    for (auto& waiter : waiters) waiter->cancel();
+    waiters.clear();
+  }
 
   void give_back(std::unique_ptr<AsyncConnection> conn) {
     if (conn && !shut_down && conn->still_usable()) {
@@ -65,6 +86,7 @@ void Pool::shut_down() {
   shared_->shut_down = true;
   shared_->open -= shared_->idle.size();
   shared_->idle.clear();
+  shared_->wake_all();
 }
 
 const PoolSettings& Pool::settings() const { return shared_->settings; }
@@ -85,10 +107,11 @@ PoolStatus Pool::status() const {
   return out;
 }
 
-asio::awaitable<Pool::Lease> Pool::acquire(bool fresh) {
+asio::awaitable<Pool::Lease> Pool::acquire(bool fresh, CancelRequest& cancel) {
   auto shared = shared_;
   for (;;) {
-    if (shared->shut_down) throw DatabaseUnavailable("the server is shutting down");
+    if (shared->shut_down) throw ShuttingDown("the server is shutting down");
+    if (cancel.requested()) throw QueryCancelled(cancel.reason());
     if (fresh) {
       // Idle connections opened before a database restart are all dead alike.
       shared->open -= shared->idle.size();
@@ -108,31 +131,38 @@ asio::awaitable<Pool::Lease> Pool::acquire(bool fresh) {
         co_return Lease(shared, std::move(conn), false);
       } catch (const DatabaseUnavailable& e) {
         shared->give_back(nullptr);
-        shared->reachable = false;
-        shared->last_error = e.what();
+        shared->note_failure(e.what());
         throw;
       }
     }
+    if (shared->waiters.size() >= shared->settings.max_waiting)
+      throw PoolBusy(std::to_string(shared->waiters.size()) + " requests are already waiting for the database");
     auto timer =
         std::make_shared<asio::steady_timer>(co_await asio::this_coro::executor, asio::steady_timer::time_point::max());
     shared->waiters.push_back(timer);
+    // A client that leaves stops waiting at once, and its place in the queue goes.
+    cancel.arm([weak = std::weak_ptr<asio::steady_timer>(timer)] {
+      if (auto waiting = weak.lock()) waiting->cancel();
+    });
     boost::system::error_code ignored;
     co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    cancel.disarm();
+    auto& queue = shared->waiters;
+    queue.erase(std::remove(queue.begin(), queue.end(), timer), queue.end());
   }
 }
 
 template <class Result, class Operation>
-asio::awaitable<Result> Pool::with_connection(Operation operation) {
+asio::awaitable<Result> Pool::with_connection(Operation operation, CancelRequest& cancel) {
   auto shared = shared_;
   for (int attempt = 0;; ++attempt) {
-    Lease lease = co_await acquire(attempt > 0);
+    Lease lease = co_await acquire(attempt > 0, cancel);
     try {
       Result result = co_await operation(*lease);
       shared->reachable = true;
       co_return result;
     } catch (const DatabaseUnavailable& e) {
-      shared->reachable = false;
-      shared->last_error = e.what();
+      shared->note_failure(e.what());
       // Read-only queries are safe to repeat; only a reused connection earns a retry.
       if (attempt == 0 && lease.reused()) continue;
       throw;
@@ -147,11 +177,15 @@ asio::awaitable<StreamedRows> Pool::count_rows(std::string_view select_sql, Canc
   };
   try {
     auto rows = co_await with_connection<StreamedRows>(
-        [&](AsyncConnection& conn) { return conn.count_rows(select_sql, cancel, run_blocking); });
+        [&](AsyncConnection& conn) { return conn.count_rows(select_sql, cancel, run_blocking); }, cancel);
     ++shared->finished;
     co_return rows;
   } catch (const QueryCancelled&) {
     ++shared->cancelled;
+    throw;
+  } catch (const PoolBusy&) {
+    throw;
+  } catch (const ShuttingDown&) {
     throw;
   } catch (...) {
     ++shared->failed;
@@ -159,9 +193,9 @@ asio::awaitable<StreamedRows> Pool::count_rows(std::string_view select_sql, Canc
   }
 }
 
-asio::awaitable<std::optional<std::string>> Pool::single_value(std::string_view sql) {
+asio::awaitable<std::optional<std::string>> Pool::single_value(std::string_view sql, CancelRequest cancel) {
   co_return co_await with_connection<std::optional<std::string>>(
-      [&](AsyncConnection& conn) { return conn.single_value(sql); });
+      [&](AsyncConnection& conn) { return conn.single_value(sql); }, cancel);
 }
 
 }  // namespace looplab::db

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,7 +19,12 @@ namespace looplab::db {
 struct PoolSettings {
   ConnectionSettings connection;
   std::size_t max_connections = 4;
+  // Requests that may wait for a connection at once; past it they get PoolBusy.
+  std::size_t max_waiting = 64;
   std::chrono::milliseconds connect_timeout{5000};
+  // Where the details of failures go (the server's log): libpq's messages name users
+  // and hosts, so they are for the operator, not the public.
+  std::function<void(const std::string&)> report_problem;
 };
 
 struct PoolStatus {
@@ -41,21 +47,24 @@ class Pool {
 
   // AsyncConnection::count_rows on a pooled connection. A pooled connection that
   // turns out dead (the database restarted) is replaced once before giving up.
+  // Waiting for a connection ends early, with QueryCancelled, when `cancel` fires;
+  // PoolBusy when too many wait already; ShuttingDown once shut_down() ran.
   asio::awaitable<StreamedRows> count_rows(std::string_view select_sql, CancelRequest cancel);
-  asio::awaitable<std::optional<std::string>> single_value(std::string_view sql);
+  asio::awaitable<std::optional<std::string>> single_value(std::string_view sql, CancelRequest cancel);
 
   PoolStatus status() const;
   const PoolSettings& settings() const;
-  // Closes idle connections and stops opening new ones (server shutdown).
+  // Closes idle connections, stops opening new ones and lets every waiting request go
+  // with ShuttingDown (server shutdown). Queries already running finish.
   void shut_down();
 
  private:
   struct Shared;
   class Lease;
-  asio::awaitable<Lease> acquire(bool fresh);
+  asio::awaitable<Lease> acquire(bool fresh, CancelRequest& cancel);
   // Runs `operation` on a pooled connection, retrying once on a fresh one.
   template <class Result, class Operation>
-  asio::awaitable<Result> with_connection(Operation operation);
+  asio::awaitable<Result> with_connection(Operation operation, CancelRequest& cancel);
 
   std::shared_ptr<Shared> shared_;
 };

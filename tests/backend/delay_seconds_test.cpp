@@ -72,3 +72,25 @@ TEST_CASE("control characters in the echoed value are neutralised and long value
   CHECK(result.error.find('\n') == std::string::npos);
   CHECK(result.error.find("...") != std::string::npos);
 }
+
+TEST_CASE("numbers closer to 0 than any double round to 0, as Python's float() does") {
+  for (std::string query : {std::string("seconds=1e-400"), "seconds=-1e-400", "seconds=0." + std::string(5000, '0') + "1"}) {
+    CAPTURE(query.substr(0, 20));
+    auto result = parse_delay_query(query, 300);
+    REQUIRE(result.ok);
+    CHECK(result.delay.value == 0.0);
+    CHECK(result.delay.text == "0");
+  }
+  CHECK(parse_delay_query("seconds=1e-320", 300).ok);  // a denormal: tiny, but a number
+  CHECK(parse_delay_query("seconds=1e400", 300).error.find("out of range") != std::string::npos);
+}
+
+TEST_CASE("a parameter named like seconds in another case is refused, naming the right one") {
+  for (const char* query : {"Seconds=5", "SECONDS=1", "seconds=1&Seconds=2"}) {
+    CAPTURE(query);
+    auto result = parse_delay_query(query, 300);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error.find("'seconds'") != std::string::npos);
+  }
+  CHECK(parse_delay_query("Verbose=1&seconds=0", 300).ok);  // other unknown names stay ignored
+}

@@ -7,95 +7,24 @@ Each check starts from what a user would do and states what they must see. Serve
 on free ports (--port 0 --port-file) so a developer's LoopLab on 8000 is never touched.
 """
 import gzip
-import http.client
 import json
 import os
 import shutil
 import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
+from backend_harness import FAILURES, check, sanitizer_errors
+from backend_harness import Server as HarnessServer
+
 BINARY = sys.argv[1] if len(sys.argv) > 1 else None
-FAILURES = []
 
 
-def check(condition, what):
-    if condition:
-        print(f"ok    {what}")
-    else:
-        print(f"FAIL  {what}")
-        FAILURES.append(what)
-    return condition
-
-
-class Server:
-    """One looplab-backend process with its own port, site and logs."""
-
-    def __init__(self, workdir, name, *args):
-        self.port_file = os.path.join(workdir, f"{name}.port")
-        self.stdout_path = os.path.join(workdir, f"{name}.stdout")
-        self.stderr_path = os.path.join(workdir, f"{name}.stderr")
-        command = [BINARY, "--port", "0", "--port-file", self.port_file, "--listen", "127.0.0.1", *args]
-        self.process = subprocess.Popen(command, stdout=open(self.stdout_path, "wb"),
-                                        stderr=open(self.stderr_path, "wb"))
-        deadline = time.monotonic() + 60  # generous: the sanitizer build starts slowly
-        while not os.path.exists(self.port_file):
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{name} exited with {self.process.returncode}: {self.stderr()}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{name} never wrote its port file")
-            time.sleep(0.02)
-        self.port = int(open(self.port_file).read())
-
-    def connection(self, timeout=10):
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-
-    def get(self, target, method="GET", headers=None, timeout=10):
-        conn = self.connection(timeout)
-        try:
-            conn.request(method, target, headers=headers or {})
-            response = conn.getresponse()
-            body = response.read()
-            return response.status, dict(response.getheaders()), body
-        finally:
-            conn.close()
-
-    def raw(self, data, timeout=10, wait_for_close=True):
-        """Sends bytes as-is (no client-side path normalisation) and returns the reply bytes."""
-        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as s:
-            s.sendall(data)
-            chunks = []
-            while True:
-                try:
-                    chunk = s.recv(65536)
-                except socket.timeout:
-                    break
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                if not wait_for_close and b"\r\n\r\n" in b"".join(chunks):
-                    break
-            return b"".join(chunks)
-
-    def stdout(self):
-        return open(self.stdout_path, "rb").read().decode(errors="replace")
-
-    def stderr(self):
-        return open(self.stderr_path, "rb").read().decode(errors="replace")
-
-    def stop(self, timeout=15):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            return None
+def Server(workdir, name, *args):  # noqa: N802 - reads like the class it makes
+    return HarnessServer(BINARY, workdir, name, *args)
 
 
 def make_site(workdir):
@@ -413,7 +342,7 @@ def main():
         finally:
             code = server.stop()
             check(code == 0, f"SIGTERM stops the main server with exit code 0 (got {code})")
-            errors = [l for l in server.stderr().splitlines() if "ERROR" in l or "runtime error" in l]
+            errors = sanitizer_errors(server)
             check(not errors, f"no sanitizer or runtime errors in the server's log: {errors[:3]}")
         test_cors(workdir, site)
         test_connection_limit(workdir)

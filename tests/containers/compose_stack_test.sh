@@ -8,7 +8,11 @@
 #   - the database container restarted mid-way: the backends recover by themselves;
 #   - two backend replicas behind nginx both serve, and one stopping (SIGTERM,
 #     promptly and cleanly) leaves the other serving;
-#   - healthchecks pass, the backend runs as non-root.
+#   - healthchecks pass, the backend runs as non-root;
+#   - hardening (issue 10): read-only root file systems, capabilities dropped, no new
+#     privileges, rotated logs, a process limit; no password in any image and none
+#     defaulted by compose.yaml; the database's superuser refused over the network
+#     while the backends' read-only role can only SELECT; no internal address in replies.
 # Then it tears everything down and checks nothing of it is left, and on any
 # failure the trap tears down all the same.
 #
@@ -225,6 +229,45 @@ podman exec "${project}_looplab_1" sh -c 'command -v curl' >/dev/null 2>&1 \
 pass "no curl in the runtime image"
 
 # ---------------------------------------------------------------------------
+phase "hardening: file systems, privileges, logs, passwords, database roles"
+for name in $expected; do
+  facts="$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.HostConfig.LogConfig.Type}} {{.HostConfig.LogConfig.Size}} {{.HostConfig.PidsLimit}}' "$name")"
+  read -r readonly _ <<<"$facts"
+  [ "$readonly" = true ] || fail "$name has a writable root file system ($facts)"
+  grep -q 'no-new-privileges' <<<"$facts" || fail "$name may gain privileges ($facts)"
+  grep -qiE 'CAP_(NET_RAW|MKNOD|SYS_CHROOT|AUDIT_WRITE)' <<<"$(podman inspect --format '{{.EffectiveCaps}}' "$name")" \
+    && fail "$name keeps capabilities it does not need: $(podman inspect --format '{{.EffectiveCaps}}' "$name")"
+  grep -qE 'k8s-file|json-file' <<<"$facts" && grep -qE ' 10(MB|m|485760)' <<<"$facts" \
+    || fail "$name's log is not rotated at 10 MB ($facts)"
+  pass "$name: read-only root, no new privileges, capabilities dropped, log rotated ($facts)"
+done
+grep -q 'pids_limit: 128' "$LOOPLAB_ROOT/compose.yaml" || fail "compose.yaml sets no process limit"
+pass "compose.yaml limits processes (pids_limit; Podman applies its own default of $(podman inspect --format '{{.HostConfig.PidsLimit}}' "${project}_looplab_1"), podman-compose 1.0.3 passes no pids_limit)"
+for image in looplab looplab-postgres looplab-nginx; do
+  ! podman image inspect --format '{{.Config.Env}}' "localhost/$image:latest" | grep -qi 'password' \
+    || fail "the image $image carries a password in its environment"
+done
+pass "no image carries a password"
+if env -u LOOPLAB_DB_PASSWORD "${compose[@]}" ps >"$artifacts/config-nopassword.log" 2>&1; then
+  fail "compose.yaml starts without LOOPLAB_DB_PASSWORD (it must have no default)"
+fi
+grep -q 'LOOPLAB_DB_PASSWORD' "$artifacts/config-nopassword.log" || fail "without LOOPLAB_DB_PASSWORD compose says nothing useful"
+pass "without LOOPLAB_DB_PASSWORD compose refuses, naming it"
+network="$(podman inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "${project}_looplab_1")"
+psql_from_network() {  # <user> <password> <sql>: psql run from a container on the backends' network
+  podman run --rm --network "$network" -e PGPASSWORD="$2" --entrypoint psql localhost/looplab-postgres:latest \
+    -h postgres -U "$1" -d postgres -XAtc "$3" 2>&1
+}
+out="$(psql_from_network postgres pythonasync 'SELECT 1' || true)"
+grep -q 'rejects connection' <<<"$out" || fail "the superuser could log in from the network: $out"
+pass "the superuser is refused from the network: $(head -1 <<<"$out")"
+out="$(psql_from_network looplab_reader "$LOOPLAB_DB_PASSWORD" 'SELECT count(*) FROM cities' || true)"
+[ "$out" = 55640 ] || fail "the backends' role could not read the cities: $out"
+out="$(psql_from_network looplab_reader "$LOOPLAB_DB_PASSWORD" "COPY (SELECT 1) TO PROGRAM 'id'" || true)"
+grep -qi 'permission denied\|must be superuser\|read-only' <<<"$out" || fail "looplab_reader ran COPY TO PROGRAM: $out"
+pass "looplab_reader reads the cities (55640 rows) and cannot run programs: $(head -1 <<<"$out")"
+
+# ---------------------------------------------------------------------------
 phase "the lesson pages in Chromium (through nginx)"
 LOOPLAB_STACK_URL="$base/" node "$here/lesson_page_check.mjs" || fail "the browser check failed"
 
@@ -249,15 +292,20 @@ pass "/healthz reports the database reachable again"
 
 # ---------------------------------------------------------------------------
 phase "two replicas behind nginx"
-declare -A seen=()
-for _ in $(seq 1 40); do
-  upstream="$(curl -fsS -D - -o /dev/null "$base/healthz" | tr -d '\r' \
-    | awk -F': ' 'tolower($1) == "x-looplab-upstream" { print $2 }')"
-  [ -n "$upstream" ] || fail "nginx's answer has no X-LoopLab-Upstream header"
-  seen[$upstream]=$(( ${seen[$upstream]:-0} + 1 ))
+# Which replica served is in each backend's own access log (replies never name it).
+for i in $(seq 1 40); do
+  headers="$(curl -fsS -D - -o /dev/null "$base/healthz?spread=$i" | tr -d '\r')"
+  ! grep -qi '^x-looplab-upstream' <<<"$headers" || fail "a reply names the internal upstream: $headers"
 done
-[ "${#seen[@]}" -ge 2 ] || fail "40 requests all went to one backend: ${!seen[*]}"
-for upstream in "${!seen[@]}"; do pass "backend $upstream served ${seen[$upstream]} of 40 requests"; done
+sleep 0.5  # access-log lines are written in batches
+served_1="$(podman logs "${project}_looplab_1" 2>/dev/null | grep -c '"GET /healthz?spread=' || true)"
+served_2="$(podman logs "${project}_looplab_2" 2>/dev/null | grep -c '"GET /healthz?spread=' || true)"
+[ "$served_1" -gt 0 ] && [ "$served_2" -gt 0 ] || fail "40 requests did not reach both backends ($served_1 and $served_2)"
+[ $((served_1 + served_2)) -eq 40 ] || fail "the backends logged $((served_1 + served_2)) of 40 requests"
+pass "backend 1 served $served_1 and backend 2 served $served_2 of 40 requests; no reply names an upstream"
+client="$(podman logs "${project}_looplab_1" 2>/dev/null | grep -m1 '"GET /healthz?spread=' | awk '{print $2}')"
+[ -n "$client" ] || client="$(podman logs "${project}_looplab_2" 2>/dev/null | grep -m1 '"GET /healthz?spread=' | awk '{print $2}')"
+pass "the access log names the client nginx forwarded for ($client), not nginx"
 
 # SIGTERM: the backend stops promptly and cleanly; nginx keeps serving from the other.
 stop_started=$SECONDS

@@ -12,6 +12,9 @@ import tempfile
 
 PG_BIN = "/usr/lib/postgresql/15/bin"
 PASSWORD = "pythonasync"
+# The backend's read-only role, as scripts/postgres.sh makes it (looplab-citydb creates it).
+READER = "looplab_reader"
+READER_PASSWORD = "pythonasync"
 
 
 def free_port():
@@ -79,7 +82,7 @@ class PostgresInstance:
             return ""
 
     def citydb_args(self):
-        return ["--db-host", self.folder, "--db-port", str(self.port)]
+        return ["--db-host", self.folder, "--db-port", str(self.port), "--reader-password", READER_PASSWORD]
 
     def destroy(self):
         if self._stopped_for_good:

@@ -45,8 +45,8 @@ def main():
         run = script("start")
         check(run.returncode == 0, f"start succeeds ({run.stderr.strip()[-200:]})")
         check(run.stdout.splitlines() == ["--db-host=127.0.0.1", f"--db-port={port}", "--db-name=postgres",
-                                          "--db-user=postgres", "--db-password=pythonasync"],
-              "stdout holds only the backend's flags, one per line")
+                                          "--db-user=looplab_reader", "--db-password=pythonasync"],
+              "stdout holds only the backend's flags, one per line: the backend logs in as the read-only role")
         check("initialising" in run.stderr and f"127.0.0.1:{port}" in run.stderr and "built 2 copies" in run.stderr,
               "stderr tells what happened: initialised, where it listens, what was built")
         check(os.path.exists(os.path.join(data, "PG_VERSION")), "the cluster lives in the state folder")
@@ -61,6 +61,13 @@ def main():
                               "SELECT 1"], env=dict(os.environ, PGPASSWORD="wrong"), capture_output=True, text=True)
         check(out.returncode != 0 and "password authentication failed" in out.stderr,
               "a wrong password is refused: the password is real")
+        reader = dict(os.environ, PGPASSWORD="pythonasync")
+        out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "looplab_reader", "-d", "postgres",
+                              "-XAtc", "SELECT count(*) FROM cities"], env=reader, capture_output=True, text=True)
+        check(out.stdout.strip() == "11128", f"the backend's role looplab_reader reads the cities ({out.stderr.strip()})")
+        out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "looplab_reader", "-d", "postgres",
+                              "-XAtc", "COPY (SELECT 1) TO PROGRAM 'true'"], env=reader, capture_output=True, text=True)
+        check(out.returncode != 0, f"... and cannot run programs ({out.stderr.strip()[:80]})")
 
         run = script("start")
         check(run.returncode == 0 and "reusing it" in run.stderr and "nothing to do" in run.stderr,
