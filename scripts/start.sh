@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Command 1: installs what is missing, builds everything, starts LoopLab in the
-# foreground on http://127.0.0.1:8000 (backend, its PostgreSQL, the pages).
-# Ctrl-C stops all of it; nothing is left running.
+# Command 1: installs what serving needs and is missing, builds only what it
+# serves (the backend, the database builder, the site: `./looplab test` builds
+# the tests), starts LoopLab in the foreground on http://127.0.0.1:8000
+# (backend, its PostgreSQL, the pages). Ctrl-C stops all of it; nothing is left running.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-"$LOOPLAB_ROOT/scripts/install-deps.sh"
-"$LOOPLAB_ROOT/scripts/build.sh" wasm native
+"$LOOPLAB_ROOT/scripts/install-deps.sh" start
+"$LOOPLAB_ROOT/scripts/build.sh" serve
 
 backend="$LOOPLAB_BUILD/native/native_backend/looplab-backend"
 site="$LOOPLAB_BUILD/wasm/site"
@@ -33,7 +34,7 @@ if [ -x "$LOOPLAB_ROOT/scripts/postgres.sh" ]; then
   mapfile -t db_args < <("$LOOPLAB_ROOT/scripts/postgres.sh" start)
 fi
 
-log "starting the backend on http://127.0.0.1:${LOOPLAB_PORT:-8000}/ (Ctrl-C stops LoopLab)"
+log "installed and built in $SECONDS s; starting the backend on http://127.0.0.1:${LOOPLAB_PORT:-8000}/ (Ctrl-C stops LoopLab)"
 "$backend" --site "$site" --port "${LOOPLAB_PORT:-8000}" "${db_args[@]}" &
 backend_pid=$!
 wait "$backend_pid"
