@@ -80,10 +80,10 @@ git -C "$work/looplab" checkout -q --detach "$commit"
 
 # Privileged, for the nested Podman of the containers test; its image store on a
 # volume (overlay cannot sit on the container's own overlay). Open-file limits as
-# this machine's own.
+# this machine's own; nproc stays at the 1024 root here may set (root ignores it).
 podman volume create "$volume" >/dev/null
 podman run -d --name "$name" --hostname plain-debian --privileged --shm-size 2g \
-  --ulimit "nofile=$(ulimit -Sn):$(ulimit -Hn)" -v "$volume:/var/lib/containers" \
+  --ulimit "nofile=$(ulimit -Sn):$(ulimit -Hn)" --ulimit nproc=1024:1024 -v "$volume:/var/lib/containers" \
   "$image" sleep infinity >/dev/null
 podman cp "$work/looplab" "$name:/root/looplab"
 in_box() { podman exec "$name" "$@"; }
