@@ -11,6 +11,19 @@ out="$LOOPLAB_CACHE/sdl2-$SDL2_VERSION-emscripten-$emver"
 if [ -f "$out/lib/libSDL2.a" ]; then
   echo "$out"; exit 0
 fi
+# One build at a time per cache: a second checkout (another worktree, a test)
+# asking meanwhile waits for the first and takes its result, instead of building
+# the same thing again and then replacing the entry under the first one's feet
+# (which made every wasm file that includes SDL2 rebuild).
+mkdir -p "$LOOPLAB_CACHE"
+exec 8>"$LOOPLAB_CACHE/.sdl2-build.lock"
+if ! flock -n 8; then
+  log "another SDL2 build for $LOOPLAB_CACHE is running; waiting for it"
+  flock 8
+fi
+if [ -f "$out/lib/libSDL2.a" ]; then
+  echo "$out"; exit 0
+fi
 
 src="$LOOPLAB_THIRD_PARTY/libsdl2-$SDL2_VERSION+dfsg"
 [ -f "$src/CMakeLists.txt" ] || die "SDL2 sources missing at $src (run scripts/fetch-sources.sh)"

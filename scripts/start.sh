@@ -35,6 +35,11 @@ if [ -x "$LOOPLAB_ROOT/scripts/postgres.sh" ]; then
 fi
 
 log "installed and built in $SECONDS s; starting the backend on http://127.0.0.1:${LOOPLAB_PORT:-8000}/ (Ctrl-C stops LoopLab)"
+# In its own process group, so Ctrl-C reaches the backend once, from stop_all:
+# the terminal's SIGINT and then stop_all's SIGTERM would be two signals, and a
+# second signal means "stop now, without the grace period for open requests".
+set -m
 "$backend" --site "$site" --port "${LOOPLAB_PORT:-8000}" "${db_args[@]}" &
 backend_pid=$!
+set +m
 wait "$backend_pid"
