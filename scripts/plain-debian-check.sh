@@ -96,6 +96,7 @@ podman run -d --name "$name" --hostname plain-debian --privileged --shm-size 2g 
   --ulimit "nofile=$(ulimit -Sn):$(ulimit -Hn)" --ulimit nproc=1024:1024 -v "$volume:/var/lib/containers" \
   "${trust[@]}" "$image" sleep infinity >/dev/null
 podman cp "$work/looplab" "$name:/root/looplab"
+podman exec "$name" mkdir -p /usr/local/share/ca-certificates
 for ca in /usr/local/share/ca-certificates/*.crt; do
   [ -f "$ca" ] && podman cp "$ca" "$name:/usr/local/share/ca-certificates/"
 done
