@@ -31,7 +31,17 @@ if(LOOPLAB_SDL2_WASM_DIR)
     "${IMGUI_DIR}/backends/imgui_impl_sdl.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
   target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
   target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-  target_compile_options(imgui PRIVATE -w)
+  target_compile_options(imgui PRIVATE -w -Os)  # see looplab_optimize_for_size below
+  # Except the draw lists: the timeline's thousands of rectangles and lines go through them.
+  set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" TARGET_DIRECTORY imgui PROPERTIES COMPILE_OPTIONS -O3)
   target_link_libraries(imgui PUBLIC sdl2_wasm)
   target_link_options(imgui INTERFACE -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2)
 endif()
+
+# The page's own code (the app runtime, the lesson frame, the widgets, the lessons, Dear
+# ImGui) is built for size: one module carries every lesson, and most of it runs once per frame or less. The
+# scheduler and the timeline's culling (looplab_core, looplab_ui_logic) stay at -O3: they
+# are the hot paths the benchmarks measure.
+function(looplab_optimize_for_size target)
+  target_compile_options(${target} PRIVATE -Os)
+endfunction()

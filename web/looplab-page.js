@@ -44,6 +44,8 @@
       const r = hook.act('trace');
       return r.ok ? r.trace : null;
     },
+    // Offers the last run's trace as a file: 'chrome' (Perfetto) or 'looplab'.
+    downloadTrace(format) { return hook.act('download_trace', { format: format || 'chrome' }); },
 
     _firstFrame() {
       hook.ready = true;
@@ -55,7 +57,23 @@
       hook.fatal = message;
       showStatus(message, true);
     },
+    // The lesson frame reports how tall its layout is (CSS px) and in how many columns it
+    // lays out. In one column (a phone) the canvas takes that height, so the page scrolls
+    // instead of a panel inside the canvas.
+    _contentHeight(px, columns) {
+      hook.contentHeight = px;
+      hook.layoutColumns = columns;
+      fitCanvasToContent();
+    },
+    contentHeight: null,
+    layoutColumns: null,
   };
+
+  function fitCanvasToContent() {
+    const frame = canvas && canvas.closest('.workbench .canvas-frame');
+    if (!frame) return;
+    frame.style.height = hook.layoutColumns === 1 && hook.contentHeight ? Math.ceil(hook.contentHeight) + 'px' : '';
+  }
   window.looplab = hook;
 
   if (!document.createElement('canvas').getContext('webgl2')) {
@@ -91,18 +109,43 @@
     onAbort: what => hook._fatal('The interactive part stopped: ' + what + '. Reload the page to start it again.'),
   };
   canvas.addEventListener('contextmenu', e => e.preventDefault());
+  // Fingers go to the module (src/app/touch_input.h), which tells a pan, a pinch, a tap and a
+  // press on a control apart. Vertical swipes stay the browser's (CSS touch-action: pan-y),
+  // so the page scrolls under a finger; a touchend that can still be cancelled is, or the
+  // browser would add a mouse click of its own.
+  const phases = { touchstart: 0, touchmove: 1, touchend: 2, touchcancel: 3 };
+  for (const type of Object.keys(phases)) {
+    canvas.addEventListener(type, e => {
+      if (!hook.ready || !Module._looplab_touch) return;
+      const rect = canvas.getBoundingClientRect();
+      for (const t of e.changedTouches) {
+        Module._looplab_touch(phases[type], t.identifier, t.clientX - rect.left, t.clientY - rect.top, e.timeStamp);
+      }
+      if (type === 'touchend' && e.cancelable) e.preventDefault();
+    }, { passive: type !== 'touchend' });
+  }
   canvas.addEventListener('webglcontextlost', e => {
     e.preventDefault();
     hook._fatal('The browser took the WebGL context away. Reload the page to get it back.');
   });
 
-  // Space runs, R resets, unless the learner is typing (in the page or in the canvas).
+  // Space runs, R resets, Left/Right step the playhead and Home/End jump to the run's start
+  // and end, unless the learner is typing (in the page or in the canvas). The stepping keys
+  // keep their usual meaning on a focused link or control of the page itself.
   if (hook.lesson) {
+    const steps = { ArrowLeft: { step: -1 }, ArrowRight: { step: 1 }, Home: { to: 'start' }, End: { to: 'end' } };
     document.addEventListener('keydown', e => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || !hook.ready) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || !hook.ready) return;
       const t = e.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
       if (Module._looplab_wants_keyboard()) return;
+      if (steps[e.key]) {
+        if (t !== canvas && t !== document.body && t !== document.documentElement) return;
+        e.preventDefault();  // the page would scroll
+        hook.act('playhead', steps[e.key]);
+        return;
+      }
+      if (e.repeat) return;
       if (e.key === ' ') {
         e.preventDefault();  // the page would scroll
         hook.run();

@@ -1,9 +1,12 @@
 #include "scenario.h"
 
 #include <cmath>
-#include <cstdio>
+#include <algorithm>
+#include <vector>
 #include <nlohmann/json.hpp>
 
+#include "app/scenario_kit.h"
+#include "app/trace_facts.h"
 #include "looplab/looplab.hpp"
 
 namespace looplab::slow_query {
@@ -39,23 +42,26 @@ VirtualPlan seed_plan() {
 
 std::string query_path(std::string_view name) { return "/slow-query?name=" + std::string(name); }
 
-std::string grouped(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
+std::string model_reply(std::size_t i, const VirtualPlan& plan) {
+  nlohmann::json body = {{"query", std::string(query_names[i])}, {"sql", std::string(query_sql[i])},
+                         {"rows", plan.rows[i]},          {"expected_rows", plan.rows[i]},
+                         {"copies", plan.copies},         {"total_s", plan.seconds[i]},
+                         {"answered_by", "the virtual clock's model of the backend"}};
+  if (std::isfinite(plan.first_row_after_s[i]) && std::isfinite(plan.transfer_s[i])) {
+    body["first_row_after_s"] = plan.first_row_after_s[i];
+    body["transfer_s"] = plan.transfer_s[i];
   }
-  return n < 0 ? "-" + out : out;
+  return body.dump();
 }
 
-std::string python_float(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4f", value);
-  std::string s = text;
-  while (s.size() > 1 && s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
-  return s;
+namespace {
+
+double seconds_or_unknown(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  return it == j.end() || !it->is_number() ? unknown : it->get<double>();
 }
+
+}  // namespace
 
 std::string read_reply(std::string_view body, QueryOutcome& out) {
   const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
@@ -65,19 +71,64 @@ std::string read_reply(std::string_view body, QueryOutcome& out) {
     out.rows = j.at("rows").get<std::int64_t>();
     out.expected_rows = j.at("expected_rows").get<std::int64_t>();
     out.copies = j.at("copies").get<std::int64_t>();
-    out.first_row_after_s = j.at("first_row_after_s").get<double>();
-    out.transfer_s = j.at("transfer_s").get<double>();
     out.total_s = j.at("total_s").get<double>();
   } catch (const nlohmann::json::exception& e) {
     return std::string("the backend's answer lacks a field: ") + e.what();
   }
+  // The split comes from the real backend (and from a model replaying a real run).
+  out.first_row_after_s = seconds_or_unknown(j, "first_row_after_s");
+  out.transfer_s = seconds_or_unknown(j, "transfer_s");
   return {};
 }
 
-namespace {
+void read_query_result(IoResult& result) {
+  if (result.status != 200) return;  // an error's sentence: the scenario reports it
+  QueryOutcome q;
+  if (std::string problem = read_reply(result.body, q); !problem.empty()) {
+    result.ok = false;
+    result.error = problem;
+    return;
+  }
+  result.rows = static_cast<std::uint32_t>(std::max<std::int64_t>(q.rows, 0));
+  result.split.until_first = q.first_row_after_s;
+  result.split.transfer = q.transfer_s;
+}
 
-const std::string rule_line(10, '=');
-const std::string half_line(10, '-');
+QueryRun read_run(const Trace& trace, Mode mode, bool real_clock) {
+  QueryRun run;
+  run.mode = mode;
+  run.real_clock = real_clock;
+  const std::vector<app::IoFact> ops = app::io_facts(trace);
+  for (std::size_t i = 0; i < 3; ++i) {
+    QueryOutcome& q = run.queries[i];
+    q.name = std::string(query_names[i]);
+    if (i >= ops.size()) continue;
+    q.sent = ops[i].sent;
+    if (!ops[i].ok || ops[i].status != 200 || std::isnan(ops[i].answered)) continue;
+    q.answered = ops[i].answered;
+    read_reply(ops[i].reply, q);
+  }
+  const app::MainFacts main = app::main_facts(trace);
+  run.finished = main.finished && !main.failed;
+  if (run.finished) run.total = main.total();
+  return run;
+}
+
+VirtualPlan plan_from(const QueryRun& real_run) {
+  VirtualPlan plan;
+  plan.from_real_run = true;
+  for (std::size_t i = 0; i < 3; ++i) {
+    const QueryOutcome& q = real_run.queries[i];
+    plan.seconds[i] = std::max(q.total_s, 1e-4);
+    plan.rows[i] = q.rows;
+    plan.copies = q.copies;
+    plan.first_row_after_s[i] = q.first_row_after_s;
+    plan.transfer_s[i] = q.transfer_s;
+  }
+  return plan;
+}
+
+namespace {
 
 std::string one_line(std::string_view sql) {
   std::string out;
@@ -94,69 +145,36 @@ std::string one_line(std::string_view sql) {
   return out;
 }
 
-Coro<void> run_query(std::size_t i, VirtualPlan plan, SnippetLines lines, bool blocking, std::shared_ptr<RunRecord> record) {
-  QueryOutcome& q = record->queries[i];
+Coro<void> run_query(std::size_t i, VirtualPlan plan, SnippetLines lines, bool blocking) {
   const std::string name(query_names[i]);
   mark_line(lines.querying);
-  q.sent = loop_time();
   print(name + ": Querying '" + one_line(query_sql[i]) + "'");
   mark_line(lines.waiting);
-  const bool real = !running_loop().clock().is_virtual();
-  IoResult reply;
+  IoRequest ask = http_request(query_path(name), plan.seconds[i]);
+  ask.simulated_body = model_reply(i, plan);
+  ask.read_reply = &read_query_result;
   // psycopg2's execute holds the thread; asyncpg's fetch gives the loop a turn.
   // (No ?: with a co_await in each branch: g++ 12 destroys the wrong temporary there.)
-  if (real) {
-    if (blocking) {
-      reply = co_await blocking_request(query_path(name), plan.seconds[i]);
-    } else {
-      reply = co_await request(query_path(name), plan.seconds[i]);
-    }
+  IoResult reply;
+  if (blocking) {
+    reply = co_await blocking_io(ask);
   } else {
-    const auto rows = static_cast<std::uint32_t>(plan.rows[i]);
-    if (blocking) {
-      reply = co_await blocking_query(std::string(query_sql[i]), plan.seconds[i], rows);
-    } else {
-      reply = co_await query(std::string(query_sql[i]), plan.seconds[i], rows);
-    }
+    reply = co_await io(ask);
   }
-  if (!reply.ok) throw IoError(name + ": " + reply.error);
-  q.answered = loop_time();
-  if (real) {
-    if (reply.status != 200) throw IoError(name + ": the backend answered " + std::to_string(reply.status) + ": " + reply.body);
-    if (std::string problem = read_reply(reply.body, q); !problem.empty()) throw IoError(name + ": " + problem);
-  } else {
-    q.sql = std::string(query_sql[i]);
-    q.rows = reply.rows;
-    q.expected_rows = plan.rows[i];
-    q.copies = plan.copies;
-    q.total_s = plan.seconds[i];
-  }
+  if (reply.status != 200) throw IoError(name + ": the backend answered " + std::to_string(reply.status) + ": " + reply.body);
   mark_line(lines.done);
-  print(name + ": Query made! Db replied '" + std::to_string(q.rows) + "' rows");
+  print(name + ": Query made! Db replied '" + std::to_string(reply.rows) + "' rows");
 }
 
 }  // namespace
 
-Coro<void> scenario_main(Mode mode, VirtualPlan plan, SnippetLines lines, std::shared_ptr<RunRecord> record) {
-  record->mode = mode;
-  record->real_clock = !running_loop().clock().is_virtual();
-  for (std::size_t i = 0; i < 3; ++i) record->queries[i].name = std::string(query_names[i]);
-  const double started = loop_time();
-  print(rule_line);
-  if (mode == Mode::sync) {
-    for (std::size_t i = 0; i < 3; ++i) co_await run_query(i, plan, lines, true, record);
-  } else {
-    mark_line(lines.gather);
-    co_await gather(create_task(run_query(0, plan, lines, false, record), "R1"),
-                    create_task(run_query(1, plan, lines, false, record), "R2"),
-                    create_task(run_query(2, plan, lines, false, record), "R3"));
+Coro<void> scenario_main(Mode mode, VirtualPlan plan, SnippetLines lines) {
+  std::vector<app::Work> queries;
+  for (std::size_t i = 0; i < 3; ++i) {
+    queries.push_back([=] { return run_query(i, plan, lines, mode == Mode::sync); });
   }
-  mark_line(lines.elapsed);
-  record->total = loop_time() - started;
-  record->finished = true;
-  print(half_line);
-  print("Time elapsed: " + python_float(record->total));
-  print(rule_line);
+  const app::Arrangement how = mode == Mode::sync ? app::Arrangement::one_after_another : app::Arrangement::gathered;
+  return app::timed_run(app::run_all(how, std::move(queries), {"R1", "R2", "R3"}, lines.gather), lines.elapsed);
 }
 
 }  // namespace looplab::slow_query

@@ -1,8 +1,9 @@
 // The slow-query scenario on looplab_core: three heavy joins (R1, R2, R3) run one after
 // another (sync) or together with gather (async). On the real clock each one is a real
 // GET /slow-query?name=Rn to the backend, which runs it in PostgreSQL and answers with the
-// row count and how its time split; on the virtual clock each is a simulated query whose
-// duration and row count the page chooses (the last real run's, or the seed's).
+// row count and how its time split; on the virtual clock the same request is answered by
+// a model of the backend with the durations and rows the page chooses (the last real
+// run's, or the seed's). Either way the answer is read into the trace the same way.
 #pragma once
 
 #include <array>
@@ -12,7 +13,10 @@
 #include <string>
 #include <string_view>
 
+#include "app/python_format.h"
+#include "looplab/io.hpp"
 #include "looplab/task.hpp"
+#include "looplab/trace.hpp"
 
 namespace looplab::slow_query {
 
@@ -32,17 +36,21 @@ inline constexpr double seed_async_total = 18.44;
 
 inline constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
 
-// What the virtual clock simulates for each query.
+// What the virtual clock's model of the backend answers for each query: the durations, row
+// counts and (after a real run) time split of this page's last real run, or the seed's.
 struct VirtualPlan {
   std::array<double, 3> seconds{};
   std::array<std::int64_t, 3> rows{};
   std::int64_t copies = seed_copies;
+  std::array<double, 3> first_row_after_s{unknown, unknown, unknown};
+  std::array<double, 3> transfer_s{unknown, unknown, unknown};
   bool from_real_run = false;  // false: the seed's proportions
 };
 // The seed's sync total shared out in proportion to each query's rows, at 1,400 copies.
 VirtualPlan seed_plan();
 
-// One query as the run saw it. Loop times from the trace's clock; the split from the backend.
+// One query as the run's trace tells it: loop times from its I/O operation, everything
+// else from the backend's answer (or the model's, which says the same things).
 struct QueryOutcome {
   std::string name;
   std::string sql;
@@ -56,13 +64,13 @@ struct QueryOutcome {
   double total_s = unknown;            // as the backend measured it
 };
 
-// Filled in by the scenario as it runs; the page reads it every frame.
-struct RunRecord {
+// A run of the lesson, read from its trace (read_run).
+struct QueryRun {
   Mode mode = Mode::sync;
   bool real_clock = false;
   std::array<QueryOutcome, 3> queries;
-  double total = unknown;  // "Time elapsed"
-  bool finished = false;
+  double total = unknown;  // main's start to its end
+  bool finished = false;   // main finished without an error
 };
 
 // Lines of the mode's Python snippet that tasks are on (snippets.h finds them).
@@ -76,13 +84,21 @@ struct SnippetLines {
 
 // "/slow-query?name=R1"
 std::string query_path(std::string_view name);
-// Reads the backend's JSON reply into `out`. Returns "" or what was wrong with it.
+// The backend's JSON answer for query i, as the virtual clock's model gives it.
+std::string model_reply(std::size_t i, const VirtualPlan& plan);
+// Reads a backend answer into `out`. Returns "" or what was wrong with it.
 std::string read_reply(std::string_view body, QueryOutcome& out);
-// 7789600 -> "7,789,600"
-std::string grouped(std::int64_t n);
-// A float as Python prints it in "Time elapsed: ...": "18.44", "0.0523".
-std::string python_float(double value);
+// The requests' reply reader: the rows and the time split into the I/O result (and so
+// into the trace), or a failure saying why the answer cannot be read.
+void read_query_result(IoResult& result);
+// Everything a run did, from its trace alone. The n-th request is Rn's in either mode.
+QueryRun read_run(const Trace& trace, Mode mode, bool real_clock);
+// A real run's durations, rows and split, for the virtual clock to replay.
+VirtualPlan plan_from(const QueryRun& real_run);
 
-Coro<void> scenario_main(Mode mode, VirtualPlan plan, SnippetLines lines, std::shared_ptr<RunRecord> record);
+using app::grouped;
+using app::python_float;
+
+Coro<void> scenario_main(Mode mode, VirtualPlan plan, SnippetLines lines);
 
 }  // namespace looplab::slow_query

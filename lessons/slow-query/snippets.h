@@ -9,6 +9,8 @@
 namespace looplab::slow_query {
 
 std::string_view snippet_source(Mode mode);
+// "sync.py", "async.py"
+inline std::string_view snippet_file(Mode mode) { return mode == Mode::sync ? "sync.py" : "async.py"; }
 // Throws std::logic_error naming the text if a mark no longer sits on exactly one line.
 SnippetLines snippet_lines(Mode mode);
 

@@ -19,35 +19,66 @@ std::string times(double r) {
   return text;
 }
 
-bool has_split(const RunRecord& run) {
+bool has_split(const QueryRun& run) {
   return std::all_of(run.queries.begin(), run.queries.end(),
                      [](const QueryOutcome& q) { return !std::isnan(q.first_row_after_s) && !std::isnan(q.transfer_s); });
 }
 
-std::string clock_word(const RunRecord& run) { return run.real_clock ? "measured" : "simulated"; }
+std::string clock_word(const QueryRun& run) { return run.real_clock ? "measured" : "simulated"; }
 
 }  // namespace
 
-Verdict make_verdict(const std::optional<RunRecord>& sync, const std::optional<RunRecord>& async) {
-  Verdict v;
+VerdictFigures verdict_figures(const std::optional<QueryRun>& sync, const std::optional<QueryRun>& async) {
+  VerdictFigures f;
   const bool have_sync = sync && sync->finished, have_async = async && async->finished;
-  if (have_sync) v.sync_total = sync->total;
-  if (have_async) v.async_total = async->total;
-  if (!have_sync && !have_async) {
-    v.sentences.push_back("Run both modes, sync and async, to compare them here.");
-    return v;
+  if (have_sync) f.sync_total = sync->total;
+  if (have_async) f.async_total = async->total;
+  if (have_sync && have_async) f.ratio = f.sync_total / f.async_total;
+  if (have_sync && has_split(*sync)) {
+    double executing = 0, transfer = 0;
+    for (const QueryOutcome& q : sync->queries) {
+      executing += q.first_row_after_s;
+      transfer += q.transfer_s;
+    }
+    f.executing_share = executing / std::max(executing + transfer, 1e-9);
   }
-  if (!have_sync || !have_async) {
-    const RunRecord& one = have_sync ? *sync : *async;
-    v.sentences.push_back(std::string(to_string(one.mode)) + " took " + secs(one.total) + " (" + clock_word(one) +
-                          "). Now run " + (have_sync ? "async" : "sync") + " to compare.");
+  return f;
+}
+
+std::vector<std::string> sentences(const ui::Verdict& v) {
+  std::vector<std::string> out;
+  if (!v.meaning.empty()) out.push_back(v.meaning);
+  out.insert(out.end(), v.notes.begin(), v.notes.end());
+  return out;
+}
+
+ui::Verdict make_verdict(const std::optional<QueryRun>& sync, const std::optional<QueryRun>& async, Mode shown) {
+  const VerdictFigures f = verdict_figures(sync, async);
+  const bool have_sync = sync && sync->finished, have_async = async && async->finished;
+  ui::Verdict v;
+  std::vector<std::string> said;
+  if (have_sync) {
+    v.rows.push_back({"sync: one query after another", f.sync_total, clock_word(*sync) + ", psycopg2-style", shown == Mode::sync});
+  }
+  if (have_async) {
+    v.rows.push_back({"async: gathered", f.async_total, clock_word(*async) + ", asyncpg-style", shown == Mode::async});
+  }
+  if (have_sync || have_async) {
+    v.rows.push_back({"the seed: sync", seed_sync_total, "its psycopg2 client, 1,400 copies"});
+    v.rows.push_back({"the seed: async", seed_async_total, "its asyncpg client, 1,400 copies"});
+  }
+  if (!have_sync && !have_async) {
+    said.push_back("Run both modes, sync and async, to compare them here.");
+  } else if (!have_sync || !have_async) {
+    const QueryRun& one = have_sync ? *sync : *async;
+    said.push_back(std::string(to_string(one.mode)) + " took " + secs(one.total) + " (" + clock_word(one) + "). Now run " +
+                   (have_sync ? "async" : "sync") + " to compare.");
   } else {
-    v.ratio = v.sync_total / v.async_total;
-    v.sentences.push_back("sync " + secs(v.sync_total) + ", async " + secs(v.async_total) + ": async is " + times(v.ratio) +
-                          " as fast (the seed: 22.87 s vs 18.44 s, " + times(seed_ratio) + ").");
+    said.push_back("sync " + secs(f.sync_total) + ", async " + secs(f.async_total) + ": async is " + times(f.ratio) +
+                   " as fast (the seed: 22.87 s vs 18.44 s, " + times(seed_ratio) + ").");
   }
   // Where the time went in the sync run: one query at a time, so each query's own cost.
-  const RunRecord* alone = have_sync ? &*sync : nullptr;
+  const QueryRun* alone = have_sync ? &*sync : nullptr;
   if (alone && has_split(*alone)) {
     double executing = 0, transfer = 0, longest = 0;
     std::string longest_name;
@@ -59,11 +90,10 @@ Verdict make_verdict(const std::optional<RunRecord>& sync, const std::optional<R
         longest_name = q.name;
       }
     }
-    v.executing_share = executing / std::max(executing + transfer, 1e-9);
-    v.sentences.push_back("One at a time, the queries spent " + secs(executing) + " inside PostgreSQL before their first row and " +
-                          secs(transfer) + " sending rows over (" + std::to_string(static_cast<int>(std::lround(v.executing_share * 100))) +
-                          "% executing).");
-    v.sentences.push_back("Overlapping them can at best shorten the run to its longest query, " + longest_name + " at " +
+    said.push_back("One at a time, the queries spent " + secs(executing) + " inside PostgreSQL before their first row and " +
+                   secs(transfer) + " sending rows over (" + std::to_string(static_cast<int>(std::lround(f.executing_share * 100))) +
+                   "% executing).");
+    said.push_back("Overlapping them can at best shorten the run to its longest query, " + longest_name + " at " +
                           secs(longest) + ": a ceiling of " + times(alone->total / std::max(longest, 1e-9)) + ".");
   }
   if (have_sync && have_async && has_split(*async)) {
@@ -73,20 +103,24 @@ Verdict make_verdict(const std::optional<RunRecord>& sync, const std::optional<R
       together_sum += async->queries[i].total_s;
     }
     if (together_sum > alone_sum * 1.1) {
-      v.sentences.push_back("Run together, each query took longer: " + secs(together_sum) + " of query time against " + secs(alone_sum) +
+      said.push_back("Run together, each query took longer: " + secs(together_sum) + " of query time against " + secs(alone_sum) +
                             " one at a time. They share the same database's CPU and disk, so the work does not shrink.");
     }
   }
-  if (!std::isnan(v.ratio)) {
-    if (v.ratio < 1.5) {
-      v.sentences.push_back("The gain is small because the waiting is PostgreSQL working, not idle time between requests: "
+  if (!std::isnan(f.ratio)) {
+    if (f.ratio < 1.5) {
+      said.push_back("The gain is small because the waiting is PostgreSQL working, not idle time between requests: "
                             "async overlaps the waits, but the database still does all three queries' work. "
                             "Async is no fix for a bottleneck.");
     } else {
-      v.sentences.push_back("Here async gained more than the seed did: the database had room to run the queries side by side. "
+      said.push_back("Here async gained more than the seed did: the database had room to run the queries side by side. "
                             "The ceiling above still holds: no client can make the longest query shorter.");
     }
   }
+  v.meaning = said.front();
+  v.notes.assign(said.begin() + 1, said.end());
+  // The seed's lesson reproduced: overlapping the waits barely helps a busy database.
+  v.matches_model = !std::isnan(f.ratio) && f.ratio < 1.5;
   return v;
 }
 

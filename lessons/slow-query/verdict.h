@@ -8,20 +8,26 @@
 #include <vector>
 
 #include "scenario.h"
+#include "ui/verdict.h"
 
 namespace looplab::slow_query {
 
-struct Verdict {
+// The figures the verdict's sentences are made of.
+struct VerdictFigures {
   double sync_total = unknown;
   double async_total = unknown;
-  double ratio = unknown;           // sync / async
-  double executing_share = unknown; // of the sync run's query time, PostgreSQL before the first row
-  std::vector<std::string> sentences;
+  double ratio = unknown;            // sync / async
+  double executing_share = unknown;  // of the sync run's query time, PostgreSQL before the first row
 };
 
 inline constexpr double seed_ratio = seed_sync_total / seed_async_total;
 
 // Either run may be missing (not yet run in this page). Only finished runs count.
-Verdict make_verdict(const std::optional<RunRecord>& sync, const std::optional<RunRecord>& async);
+VerdictFigures verdict_figures(const std::optional<QueryRun>& sync, const std::optional<QueryRun>& async);
+// Rows: both totals and the seed's; meaning: the comparison (or what to run next); notes:
+// where the time went and why. `shown` is the run just made (the row the others are compared with).
+ui::Verdict make_verdict(const std::optional<QueryRun>& sync, const std::optional<QueryRun>& async, Mode shown = Mode::sync);
+// Every sentence of a verdict, the meaning first.
+std::vector<std::string> sentences(const ui::Verdict& v);
 
 }  // namespace looplab::slow_query

@@ -1,46 +1,29 @@
 #include "run_summary.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "app/trace_facts.h"
+#include "scenario.h"
 
 namespace looplab::slow_server {
 
-namespace {
-
-constexpr std::string_view requesting = ": Requesting '";
-constexpr std::string_view done = ": Request finally done! Server replied '";
-
-RequestTimes& requester(RunSummary& s, const std::string& name) {
-  auto it = std::find_if(s.requests.begin(), s.requests.end(), [&](const RequestTimes& r) { return r.name == name; });
-  if (it != s.requests.end()) return *it;
-  s.requests.push_back({name});
-  return s.requests.back();
-}
-
-}  // namespace
-
 RunSummary summarize(const Trace& trace) {
   RunSummary s;
-  for (const TraceEvent& e : trace.events()) {
-    if (e.kind != EventKind::print) continue;
-    const std::string& line = trace.text(e.detail);
-    if (const auto at = line.find(requesting); at != std::string::npos) {
-      requester(s, line.substr(0, at)).sent = e.time;
-    } else if (const auto at_done = line.find(done); at_done != std::string::npos) {
-      RequestTimes& r = requester(s, line.substr(0, at_done));
-      r.answered = e.time;
-      const std::size_t from = at_done + done.size();
-      r.reply = line.substr(from, line.size() - from - (line.ends_with('\'') ? 1 : 0));
-      s.finish_order.push_back(r.name);
-    }
+  const std::vector<app::IoFact> ops = app::io_facts(trace);
+  std::vector<std::size_t> answered;
+  for (std::size_t i = 0; i < ops.size() && i < requester_names.size(); ++i) {
+    const app::IoFact& op = ops[i];
+    const bool replied = op.ok && op.status == 200 && !std::isnan(op.answered);
+    s.requests.push_back({std::string(requester_names[i]), op.sent, op.answered, replied ? op.reply : std::string()});
+    if (replied) answered.push_back(i);
   }
-  // Task-1 is asyncio.run's main.
-  if (trace.tasks().size() > 1) {
-    const TaskInfo& main = trace.tasks()[1];
-    if (main.created_event != kNoEvent && main.finished_event != kNoEvent) {
-      s.finished = true;
-      s.total = trace.events()[main.finished_event].time - trace.events()[main.created_event].time;
-    }
-  }
+  std::stable_sort(answered.begin(), answered.end(),
+                   [&](std::size_t a, std::size_t b) { return ops[a].answered_event < ops[b].answered_event; });
+  for (std::size_t i : answered) s.finish_order.push_back(s.requests[i].name);
+  const app::MainFacts main = app::main_facts(trace);
+  s.finished = main.finished;
+  if (main.finished) s.total = main.total();
   return s;
 }
 

@@ -1,5 +1,5 @@
 // What a run measured, read from its trace alone: when each requester's request left and
-// its reply came in (the times of the lines it printed), the finish order, the total.
+// its reply came in, the server's sentence, the finish order, the total.
 #pragma once
 
 #include <limits>
@@ -14,7 +14,7 @@ inline constexpr double not_yet = std::numeric_limits<double>::quiet_NaN();
 
 struct RequestTimes {
   std::string name;       // "R1"
-  double sent = not_yet;  // loop time of "R1: Requesting ..."
+  double sent = not_yet;  // loop time the request left
   double answered = not_yet;
   std::string reply;      // the server's sentence
 };
@@ -26,6 +26,7 @@ struct RunSummary {
   std::vector<std::string> finish_order;  // names, first reply first
 };
 
+// The requesters send in the order R1, R2, R3 in every mode, so the trace's n-th request is Rn's.
 RunSummary summarize(const Trace& trace);
 
 }  // namespace looplab::slow_server

@@ -8,10 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "app/python_format.h"
 #include "looplab/task.hpp"
 #include "ui/parameter_rules.h"
 
 namespace looplab::slow_server {
+
+using app::python_float;
 
 enum class Mode : std::uint8_t { sync, async, fake_async };
 inline constexpr std::array<std::string_view, 3> mode_names{"sync", "async", "fake-async"};
@@ -25,21 +28,15 @@ struct Settings {
   double time_scale = 1.0;
 };
 
-inline constexpr std::array<ui::RangeRule, 3> delay_rules{{
-    {"R1 delay", 0, 60, "s"},
-    {"R2 delay", 0, 60, "s"},
-    {"R3 delay", 0, 60, "s"},
-}};
-inline constexpr ui::RangeRule time_scale_rule{"time scale", 0.01, 1, ""};
-
 // A delay as the server is asked for it: scaled, and rounded to 0.1 ms so that the URL,
 // the simulated I/O and the model all agree on one number.
 double effective_seconds(double delay, double time_scale);
 std::array<double, 3> effective_delays(const Settings& s);
 // "/delay-me?seconds=0.2"
 std::string delay_path(double seconds);
-// A float as Python's repr prints it: "17.0", "10.05", "0.2".
-std::string python_float(double value);
+// What the delay server answers after waiting: "Done, I waited for 0.2 secs". The virtual
+// clock's model of the server answers the same.
+std::string server_reply(double seconds);
 
 // Lines of the mode's Python snippet that tasks are on (see snippets.h).
 struct SnippetLines {

@@ -16,6 +16,15 @@ std::string_view snippet_source(Mode mode) {
   return {};
 }
 
+std::string_view snippet_file(Mode mode) {
+  switch (mode) {
+    case Mode::sync: return "sync.py";
+    case Mode::async: return "async.py";
+    case Mode::fake_async: return "fake_async.py";
+  }
+  return {};
+}
+
 std::string_view published_json() { return embedded::published_json; }
 
 SnippetLines snippet_lines(Mode mode) {

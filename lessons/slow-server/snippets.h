@@ -11,6 +11,8 @@
 namespace looplab::slow_server {
 
 std::string_view snippet_source(Mode mode);
+// "sync.py", "async.py", "fake_async.py"
+std::string_view snippet_file(Mode mode);
 // The marked lines of the mode's snippet. Throws std::logic_error naming the missing or
 // repeated text if the snippet no longer has exactly one line for each mark.
 SnippetLines snippet_lines(Mode mode);

@@ -3,6 +3,7 @@
 #include "app_style.h"
 #include "page_url.h"
 #include "test_hook.h"
+#include "touch_input.h"
 #ifdef LOOPLAB_APP_HAS_CORE
 #include "lesson_run.h"
 #include "looplab/trace_export.hpp"
@@ -81,8 +82,10 @@ void App::register_lesson_hook() {
     nlohmann::json out{
         {"id", std::string(lesson_->info.id)},
         {"params", params},
+        {"parameters", page_->parameter_list()},
         {"url_problems", url_problems_},
         {"run", nullptr},
+        {"frame", page_->frame_state()},
         {"extra", page_->extra_state()},
     };
 #ifdef LOOPLAB_APP_HAS_CORE
@@ -129,6 +132,7 @@ void App::register_hook() {
         {"lesson", options_.lesson_id},
         {"lessons", lessons},
         {"frames", platform_.frame_count()},
+        {"frames_not_redrawn", platform_.frames_skipped()},
         {"canvas",
          {{"css_width", platform_.css_width()},
           {"css_height", platform_.css_height()},
@@ -136,6 +140,7 @@ void App::register_hook() {
         {"requests_in_flight", fetch_.in_flight()},
         {"frame_ms", frame_timing()},
         {"wants_keyboard", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
+        {"touch", touch_state()},
     };
   });
   // Benchmarks change the view, then time only the frames after the change.
@@ -150,6 +155,17 @@ void App::register_hook() {
     backend_check_.ask(args["seconds"].get<double>());
     return nlohmann::json::object();
   });
+}
+
+nlohmann::json App::touch_state() const {
+  const TouchInput& t = TouchInput::instance();
+  const TouchInput::Counts& c = t.counts();
+  return {{"device", t.touch_device()}, {"touches", c.touches}, {"ends", c.ends}, {"taps", c.taps},
+          {"pans", c.pans}, {"zooms", c.zooms}, {"pointer_presses", c.pointer_presses},
+          {"last", {c.last_x, c.last_y}},
+          {"first_fingers", {{"on_lanes", t.tally().on_lanes}, {"on_ruler", t.tally().on_ruler},
+                             {"as_pointer", t.tally().as_pointer}, {"too_slow_for_a_tap", t.tally().too_slow},
+                             {"moved", t.tally().moved}}}};
 }
 
 nlohmann::json App::frame_timing() const {

@@ -33,6 +33,7 @@ class App {
   void keep_url_in_step();
   void draw_url_problems();
   nlohmann::json frame_timing() const;  // over the last kFrameSamples frames
+  nlohmann::json touch_state() const;   // what the fingers did (touch_input.h)
   void draw_start_page();
   void draw_unknown_lesson();
 

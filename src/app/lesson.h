@@ -68,6 +68,11 @@ class LessonPage {
   virtual const LessonRun* current_run() const { return nullptr; }
   // Anything else the lesson wants tests to read (looplab.state().lesson.extra).
   virtual nlohmann::json extra_state() const { return nlohmann::json::object(); }
+  // Every parameter with its kind and allowed values or range (looplab.state().lesson.parameters),
+  // so a test can walk every mode of every lesson without knowing it.
+  virtual nlohmann::json parameter_list() const { return nlohmann::json::array(); }
+  // What the lesson frame shows, as data (looplab.state().lesson.frame); null without a frame.
+  virtual nlohmann::json frame_state() const { return nullptr; }
 };
 
 using LessonFactory = std::unique_ptr<LessonPage> (*)(LessonHost&);

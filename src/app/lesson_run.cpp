@@ -58,20 +58,20 @@ void LessonRun::reset() {
   backend_failed_ = false;
 }
 
-void LessonRun::start(Scenario scenario, RunClock clock) {
+void LessonRun::start(Scenario scenario, RunClock clock, looplab::LoopOptions options) {
   reset();
   ++run_number_;
   clock_ = clock;
   status_ = RunStatus::running;
   if (clock == RunClock::virtual_clock) {
     clock_impl_ = std::make_unique<looplab::VirtualClock>();
-    loop_ = std::make_unique<looplab::EventLoop>(*clock_impl_);
+    loop_ = std::make_unique<looplab::EventLoop>(*clock_impl_, nullptr, options);
   } else {
     clock_impl_ = std::make_unique<looplab::RealClock>();
     io_ = std::make_unique<FetchIo>(fetch_);
     // A reply wakes the loop at once instead of at the next frame: measured times stay tight.
     io_->set_on_completion([this] { advance(); });
-    loop_ = std::make_unique<looplab::EventLoop>(*clock_impl_, io_.get());
+    loop_ = std::make_unique<looplab::EventLoop>(*clock_impl_, io_.get(), options);
   }
   try {
     looplab::CurrentLoopScope scope(*loop_);

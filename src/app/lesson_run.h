@@ -39,7 +39,7 @@ class LessonRun {
 
   // Forgets any previous run and starts this one. On the virtual clock it has finished
   // (or failed) when start() returns.
-  void start(Scenario scenario, RunClock clock);
+  void start(Scenario scenario, RunClock clock, looplab::LoopOptions options = {});
   // Forgets the run (back to idle, no trace).
   void reset();
   // Advances a real-clock run; the runtime calls it every frame for every live run.

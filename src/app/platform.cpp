@@ -1,6 +1,7 @@
 #include "platform.h"
 
 #include "app_style.h"
+#include "touch_input.h"
 
 #include <SDL.h>
 #include <GLES3/gl3.h>
@@ -11,7 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace looplab::app {
 namespace {
@@ -20,6 +23,9 @@ namespace {
 constexpr const char* kSansPath = "/fonts/looplab-sans.ttf";
 constexpr const char* kMonoPath = "/fonts/looplab-mono.ttf";
 constexpr float kFontCssPixels = 15.0f;
+// The longest side of the canvas's backing store: what every WebGL2 implementation seen on
+// phones allows (MAX_RENDERBUFFER_SIZE is 8192 or more).
+constexpr int kMaxBackingPixels = 8192;
 
 const Fonts* g_fonts = nullptr;
 
@@ -68,6 +74,7 @@ bool Platform::init(std::string& error) {
     return false;
   }
   SDL_GL_MakeCurrent(window_, gl_context_);
+  TouchInput::instance().install();
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -109,11 +116,17 @@ void Platform::load_fonts() {
 }
 
 void Platform::follow_canvas_size() {
-  float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   int w = std::max(1, static_cast<int>(css_w));
   int h = std::max(1, static_cast<int>(css_h));
+  // A phone shows the whole lesson in one tall canvas: past the GPU's limit the browser
+  // would shrink the drawing buffer behind our back (blurred, misplaced), so the ratio gives.
+  float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+  ratio = std::min(ratio, static_cast<float>(kMaxBackingPixels) / static_cast<float>(std::max(w, h)));
+  // In quarter steps, so a canvas that keeps growing does not rebuild the fonts every frame.
+  if (ratio < static_cast<float>(emscripten_get_device_pixel_ratio())) ratio = std::floor(ratio * 4.0f) / 4.0f;
+  ratio = std::max(ratio, 0.5f);
   if (w != css_w_ || h != css_h_ || ratio != pixel_ratio_) {
     // The page layout (not only the window) can resize the canvas: SDL only
     // hears about window resizes, so tell it, and it resizes the backing store.
@@ -123,6 +136,7 @@ void Platform::follow_canvas_size() {
     SDL_SetWindowSize(window_, w, h);
     emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(w * ratio)),
                                        static_cast<int>(std::lround(h * ratio)));
+    drawn_fingerprint_ = 0;  // a resized canvas is blank: draw it again
   }
   if (font_ratio_ != pixel_ratio_) {
     load_fonts();
@@ -135,6 +149,7 @@ void Platform::begin_frame() {
   while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
   follow_canvas_size();
   ImGui_ImplSDL2_NewFrame();
+  TouchInput::instance().begin_frame();  // a finger acting as the mouse overrides SDL's
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(css_w_), static_cast<float>(css_h_));
   io.DisplayFramebufferScale = ImVec2(pixel_ratio_, pixel_ratio_);
@@ -143,16 +158,63 @@ void Platform::begin_frame() {
   ImGui::NewFrame();
 }
 
+namespace {
+
+// Mixes 8 bytes at a time: a frame's vertices are hashed in a fraction of what drawing them costs.
+std::uint64_t mix(std::uint64_t h, const void* data, std::size_t bytes) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i + 8 <= bytes; i += 8) {
+    std::memcpy(&word, p + i, 8);
+    h = (h ^ word) * 0x100000001b3ull;
+    h ^= h >> 29;
+  }
+  for (std::size_t i = bytes & ~std::size_t{7}; i < bytes; ++i) h = (h ^ p[i]) * 0x100000001b3ull;
+  return h;
+}
+
+// Everything that decides what a frame puts on the canvas.
+std::uint64_t fingerprint(const ImDrawData* dd, int fb_w, int fb_h) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  const int size[2] = {fb_w, fb_h};
+  h = mix(h, size, sizeof size);
+  for (int n = 0; n < dd->CmdListsCount; ++n) {
+    const ImDrawList* list = dd->CmdLists[n];
+    h = mix(h, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    h = mix(h, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      h = mix(h, &cmd.ClipRect, sizeof cmd.ClipRect);
+      const std::uintptr_t texture = reinterpret_cast<std::uintptr_t>(cmd.TextureId);
+      const unsigned counts[3] = {cmd.ElemCount, cmd.IdxOffset, cmd.VtxOffset};
+      h = mix(h, &texture, sizeof texture);
+      h = mix(h, counts, sizeof counts);
+    }
+  }
+  return h;
+}
+
+}  // namespace
+
 void Platform::end_frame() {
   ImGui::Render();
   int fb_w = static_cast<int>(std::lround(css_w_ * pixel_ratio_));
   int fb_h = static_cast<int>(std::lround(css_h_ * pixel_ratio_));
+  ++frames_;
+  // A frame that would draw exactly what is on the canvas already is not drawn: the browser
+  // keeps showing the last one. An idle page then costs the GPU nothing (a phone's tall
+  // canvas is millions of pixels), and the main thread stays free for input and replies.
+  const std::uint64_t print = fingerprint(ImGui::GetDrawData(), fb_w, fb_h);
+  if (print == drawn_fingerprint_ && font_ratio_ == drawn_ratio_) {
+    ++frames_skipped_;
+    return;
+  }
+  drawn_fingerprint_ = print;
+  drawn_ratio_ = font_ratio_;
   glViewport(0, 0, fb_w, fb_h);
   const ImVec4 clear = app_palette().canvas_background;
   glClearColor(clear.x, clear.y, clear.z, clear.w);
   glClear(GL_COLOR_BUFFER_BIT);
   renderer_.render(ImGui::GetDrawData());
-  ++frames_;
 }
 
 }  // namespace looplab::app

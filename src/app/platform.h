@@ -31,6 +31,8 @@ class Platform {
   int css_width() const { return css_w_; }
   int css_height() const { return css_h_; }
   long frame_count() const { return frames_; }
+  // Frames that changed nothing on screen and so were not drawn (see end_frame).
+  long frames_skipped() const { return frames_skipped_; }
 
  private:
   void follow_canvas_size();
@@ -44,6 +46,9 @@ class Platform {
   float font_ratio_ = 0.0f;  // the ratio the current font atlas was built for
   int css_w_ = 0, css_h_ = 0;
   long frames_ = 0;
+  long frames_skipped_ = 0;
+  unsigned long long drawn_fingerprint_ = 0;
+  float drawn_ratio_ = 0;
 };
 
 // Fonts of the running app, for widgets that want the monospace face.

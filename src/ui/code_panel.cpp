@@ -2,10 +2,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ui/playhead_queries.h"
 #include "ui/state_style.h"
+#include "ui/text_wrap.h"
 #include "ui/timeline_culling.h"
 
 namespace looplab::ui {
@@ -21,6 +24,24 @@ LaneState state_at(const Lane& lane, Cursor c) {
 
 }  // namespace
 
+float code_panel_height(std::string_view python_source, float width, ImFont* mono) {
+  if (mono) ImGui::PushFont(mono);
+  const float char_w = ImGui::CalcTextSize("0").x;
+  const float text_left = ImGui::CalcTextSize("R1 R2 R3 ").x + 6 + ImGui::CalcTextSize("000").x + ImGui::GetStyle().ItemSpacing.x;
+  const auto columns = static_cast<std::size_t>(std::max(8.0f, (width - text_left) / char_w));
+  std::size_t rows = 0, pos = 0;
+  while (pos < python_source.size()) {
+    std::size_t end = python_source.find('\n', pos);
+    if (end == std::string_view::npos) end = python_source.size();
+    const std::string_view text = python_source.substr(pos, end - pos);
+    rows += wrap_line(text, columns, code_continuation_indent(text)).size();
+    pos = end + 1;
+  }
+  const float h = static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing();
+  if (mono) ImGui::PopFont();
+  return h;
+}
+
 void draw_code_panel(std::string_view python_source, const TimelineModel& model, Cursor playhead, ImFont* mono) {
   const auto on_line = lines_at(model, playhead);
   // When the first highlighted line changes (the playhead moved), bring it into view once.
@@ -33,6 +54,12 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
   if (mono) ImGui::PushFont(mono);
   // Room for three short task names (or two and "+n") left of the line numbers.
   const float gutter = ImGui::CalcTextSize("R1 R2 R3 ").x;
+  // Long lines wrap (continuing under their own indentation, without a number): a line cut
+  // at the panel's edge would hide part of what the lesson shows.
+  const float char_w = ImGui::CalcTextSize("0").x;
+  const float number_w = ImGui::CalcTextSize("000").x + ImGui::GetStyle().ItemSpacing.x;
+  const float text_left = gutter + 6 + number_w;
+  const auto columns = static_cast<std::size_t>(std::max(8.0f, (ImGui::GetContentRegionAvail().x - text_left) / char_w));
   int number = 1;
   std::size_t pos = 0;
   while (pos <= python_source.size()) {
@@ -40,13 +67,15 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
     if (end == std::string_view::npos) end = python_source.size();
     if (end == python_source.size() && pos == end) break;  // no empty line after a final newline
     const std::string_view text = python_source.substr(pos, end - pos);
+    const std::vector<Segment> rows = wrap_line(text, columns, code_continuation_indent(text));
     const auto tasks = on_line.find(number);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float row_h = ImGui::GetTextLineHeightWithSpacing();
+    const float line_h = row_h * static_cast<float>(rows.size());
     if (tasks != on_line.end()) {
       if (scroll_to_busy && number == first_busy) ImGui::SetScrollHereY(0.35f);
-      dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + row_h}, IM_COL32(255, 255, 255, 28));
-      dl->AddRectFilled({p.x + gutter, p.y}, {p.x + gutter + 3, p.y + row_h}, IM_COL32(255, 230, 160, 255));
+      dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + line_h}, IM_COL32(255, 255, 255, 28));
+      dl->AddRectFilled({p.x + gutter, p.y}, {p.x + gutter + 3, p.y + line_h}, IM_COL32(255, 230, 160, 255));
       // The tasks on this line, in their current state's colour, in the gutter left of the code.
       float x = p.x;
       for (std::size_t i = 0; i < tasks->second.size() && i < names_per_line; ++i) {
@@ -64,8 +93,11 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
     }
     ImGui::SetCursorScreenPos({p.x + gutter + 6, p.y});
     ImGui::TextDisabled("%3d", number);
-    ImGui::SameLine();
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const Segment& seg = rows[r];
+      ImGui::SetCursorScreenPos({p.x + text_left + char_w * static_cast<float>(seg.indent), p.y + row_h * static_cast<float>(r)});
+      ImGui::TextUnformatted(text.data() + seg.begin, text.data() + seg.end);
+    }
     ++number;
     pos = end + 1;
   }

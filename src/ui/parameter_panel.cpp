@@ -27,20 +27,46 @@ bool checked_slider(const char* label, const RangeRule& rule, CheckedValue& valu
 }
 
 bool choice_buttons(const char* label, std::span<const std::string_view> choices, std::size_t& chosen) {
+  // The choice in force is filled, ringed and marked with a dot; the others are outlined
+  // with an empty ring: the difference does not rest on colour alone.
   bool changed = false;
   ImGui::PushID(label);
   const bool show_label = !(label[0] == '#' && label[1] == '#');
-  if (show_label) ImGui::TextUnformatted(label);
+  if (show_label) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec4 accent = style.Colors[ImGuiCol_ButtonHovered];
   for (std::size_t i = 0; i < choices.size(); ++i) {
-    if (show_label || i > 0) ImGui::SameLine();
     const bool on = i == chosen;
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    const std::string text(choices[i]);
+    const std::string text = std::string(on ? "\u25CF " : "\u25CB ") + std::string(choices[i]);
+    const float w = ImGui::CalcTextSize(text.c_str()).x + style.FramePadding.x * 2;
+    if (show_label || i > 0) {
+      ImGui::SameLine();
+      // Wrap to the next row rather than run off a narrow canvas.
+      if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.0f : 1.0f);
+    if (on) {
+      ImGui::PushStyleColor(ImGuiCol_Button, accent);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, accent);
+      ImGui::PushStyleColor(ImGuiCol_ButtonActive, accent);
+      ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1, 1, 1, 0.9f));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    } else {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(accent.x, accent.y, accent.z, 0.25f));
+      ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(accent.x, accent.y, accent.z, 0.45f));
+      ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(accent.x, accent.y, accent.z, 0.8f));
+      ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_Text]);
+    }
     if (ImGui::Button(text.c_str()) && !on) {
       chosen = i;
       changed = true;
     }
-    if (on) ImGui::PopStyleColor();
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar();
   }
   ImGui::PopID();
   return changed;

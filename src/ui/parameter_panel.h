@@ -14,7 +14,9 @@ namespace looplab::ui {
 bool checked_slider(const char* label, const RangeRule& rule, CheckedValue& value, const char* format = "%.2f",
                     bool logarithmic = false);
 
-// One button per choice, the chosen one highlighted. Returns true when `chosen` changed.
+// One button per choice: the chosen one filled, ringed and marked "●", the others outlined
+// and marked "○" (not colour alone). Wraps onto more rows on a narrow canvas. Returns true
+// when `chosen` changed.
 bool choice_buttons(const char* label, std::span<const std::string_view> choices, std::size_t& chosen);
 
 // The reasons recorded by refused values, in red, if any; call after the inputs.

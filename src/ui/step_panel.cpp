@@ -32,10 +32,7 @@ bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor&
   if (ImGui::Button("step >")) { playhead = steps.next(playhead); moved = true; }
   ImGui::SameLine();
   if (ImGui::Button(">|") && !events.empty()) { playhead = events.back().at; moved = true; }
-  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) { playhead = steps.previous(playhead); moved = true; }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) { playhead = steps.next(playhead); moved = true; }
-  }
+  // The arrow keys, Home and End step the same way, page-wide (web/looplab-page.js).
   ImGui::Text("event %td of %zu, at %s", steps.position(playhead) + 1, events.size(), format_duration(playhead.time).c_str());
 
   if (!(state.shown == playhead) || state.model_events != events.size()) {

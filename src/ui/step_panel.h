@@ -16,8 +16,8 @@ struct StepPanelState {
   LoopSnapshot snapshot;
 };
 
-// Draws the step buttons and the loop at `playhead`; moves `playhead` when a step button
-// (or the Left/Right arrow keys while the canvas has focus) is used. Returns true if it moved.
+// Draws the step buttons and the loop at `playhead`; moves `playhead` when a step button is
+// used. Returns true if it moved.
 bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor& playhead, StepPanelState& state);
 
 }  // namespace looplab::ui

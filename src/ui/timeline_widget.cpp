@@ -266,6 +266,7 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
   }
   view.scroll_y = std::clamp(view.scroll_y, 0.0, std::max(0.0, content_height - lanes_view));
   map = TimeToPixels{view.window, left, right - left};
+  view.drawn = {left, right, origin.y, lanes_top, lanes_bottom};
 
   // --- Axis ---
   dl->AddRectFilled(origin, {origin.x + total_width, lanes_bottom}, IM_COL32(20, 22, 26, 255));

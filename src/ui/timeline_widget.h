@@ -20,6 +20,12 @@ struct TimelineView {
   bool follow_live = true;   // slide with a live run until the learner pans or zooms
   bool fit_pending = true;   // fit the whole run on the next frame
   bool show_arrows = true;
+  // Where it was last drawn (screen px): the lanes and the time ruler above them. Touch
+  // gestures are recognised there and mapped to time with the same window.
+  struct Drawn {
+    float left = 0, right = 0;   // of the time axis
+    float ruler_top = 0, lanes_top = 0, bottom = 0;
+  } drawn;
 
   // A new run: fit it, follow it, playhead back to the start.
   void reset() { *this = TimelineView{}; }

@@ -18,6 +18,7 @@ struct Verdict {
   std::vector<std::string> finish_order;  // task names, first to finish first
   std::string expected_order_note;        // "the seed saw R2, R3, R1"
   std::string meaning;                    // one sentence, chosen from what was measured
+  std::vector<std::string> notes;         // further sentences: where the time went, what to try next
   bool matches_model = false;             // measured within tolerance of the model's prediction
 };
 

@@ -9,7 +9,7 @@
 namespace looplab::ui {
 
 void draw_verdict_panel(const Verdict& verdict) {
-  if (verdict.rows.empty()) {
+  if (verdict.rows.empty() && verdict.meaning.empty() && verdict.notes.empty()) {
     ImGui::TextDisabled("Run the scenario to see the verdict.");
     return;
   }
@@ -17,7 +17,7 @@ void draw_verdict_panel(const Verdict& verdict) {
   for (const VerdictRow& r : verdict.rows) {
     if (r.measured) measured = &r;
   }
-  if (ImGui::BeginTable("verdict", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+  if (!verdict.rows.empty() && ImGui::BeginTable("verdict", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("");
     ImGui::TableSetupColumn("total");
     ImGui::TableSetupColumn("measured is");
@@ -63,6 +63,9 @@ void draw_verdict_panel(const Verdict& verdict) {
                        verdict.meaning.c_str());
     ImGui::PopTextWrapPos();
   }
+  ImGui::PushTextWrapPos(0);
+  for (const std::string& note : verdict.notes) ImGui::TextWrapped("%s", note.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace looplab::ui

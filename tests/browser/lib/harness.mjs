@@ -89,8 +89,9 @@ export async function launchBrowser() {
 
 // Opens a LoopLab page and waits until its first frame is drawn (window.looplab.ready).
 // Console errors and page errors are collected in page.looplabErrors.
-export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+// A phone: { width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true }.
+export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch, isMobile });
   const page = await context.newPage();
   page.looplabErrors = [];
   page.on('pageerror', err => page.looplabErrors.push(`pageerror: ${err.message}`));

@@ -3,7 +3,8 @@
 // the real clock, then the virtual clock replaying the real run's durations.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { check, openPage, pageAct, pageState, requireEnv, runTest, screenshot, startBackend, waitForState } from './lib/harness.mjs';
+import { check, openPage, pageAct, pageState, requireEnv, runTest, screenshot, startBackend } from '../../../tests/browser/lib/harness.mjs';
+import { runAndWait } from '../../../tests/browser/lib/lesson.mjs';
 
 const expectedRows = { R1: 55640, R2: 4110, R3: 19500 };
 
@@ -25,12 +26,8 @@ async function startDatabase(cleanup) {
 
 async function runMode(page, mode, clock) {
   check((await pageAct(page, 'set_params', { mode, clock })).ok, `could not choose ${mode} on the ${clock} clock`);
-  const before = (await pageState(page)).lesson.run?.run_number ?? 0;
-  const started = await pageAct(page, 'run');
-  check(started.ok, `run refused: ${JSON.stringify(started)}`);
-  const state = await waitForState(page, `the ${mode} run to end`,
-    s => s.lesson.run && s.lesson.run.run_number > before && s.lesson.run.status !== 'running' &&
-         s.lesson.extra.filed_run === s.lesson.run.run_number, { timeoutMs: 60000 });
+  const state = await runAndWait(page, { what: `the ${mode} run to end`, timeoutMs: 60000,
+                                        until: s => s.lesson.extra.filed_run === s.lesson.run.run_number });
   check(state.lesson.run.status === 'finished', `the ${mode} run did not finish: ${JSON.stringify(state.lesson.run)}`);
   check(state.lesson.run.clock === clock, `the run was on the ${state.lesson.run.clock} clock`);
   return state.lesson.extra;

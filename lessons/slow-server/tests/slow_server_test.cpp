@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/virtual_run.h"
 #include "looplab/looplab.hpp"
 #include "published.h"
 #include "run_summary.h"
@@ -22,19 +23,16 @@ namespace {
 
 const std::string origin = "http://127.0.0.1:8000";
 
+// The scenario run to its end on the virtual clock, as the page runs it, and what its trace says.
 struct VirtualRun {
-  VirtualClock clock;
-  EventLoop loop{clock};
+  app::VirtualRun run;
+  const Trace& trace;
   RunSummary summary;
   std::vector<std::string> console;
 
-  explicit VirtualRun(Settings s) {
-    loop.run(scenario_main(s, origin, snippet_lines(s.mode)));
-    summary = summarize(loop.trace());
-    for (const TraceEvent& e : loop.trace().events()) {
-      if (e.kind == EventKind::print) console.push_back(loop.trace().text(e.detail));
-    }
-  }
+  explicit VirtualRun(Settings s)
+      : run(scenario_main(s, origin, snippet_lines(s.mode))), trace(run.trace()), summary(summarize(trace)),
+        console(run.printed()) {}
 };
 
 Settings with(Mode m, double scale = 1.0) {
@@ -111,7 +109,7 @@ TEST_CASE("at time scale 0.1 the delays are 1.0, 0.2 and 0.5 s, and the totals s
 TEST_CASE("the timeline of fake async shows R1 holding the loop while R2 and R3 are ready and wait") {
   VirtualRun run(with(Mode::fake_async));
   ui::TraceViewModel view;
-  view.update(run.loop.trace(), run.loop.time(), false);
+  view.update(run.trace, run.run.loop().time(), false);
   const ui::TimelineModel& m = view.model();
   CHECK(ui::check_invariants(m) == "");
   REQUIRE(m.lanes.size() == 5);  // the loop, main, R1, R2, R3
@@ -136,7 +134,7 @@ TEST_CASE("the timeline of fake async shows R1 holding the loop while R2 and R3 
 TEST_CASE("the timeline of async shows each requester waiting on I/O for its own delay, with markers") {
   VirtualRun run(with(Mode::async));
   ui::TraceViewModel view;
-  view.update(run.loop.trace(), run.loop.time(), false);
+  view.update(run.trace, run.run.loop().time(), false);
   const ui::TimelineModel& m = view.model();
   CHECK(ui::check_invariants(m) == "");
   const double delays[] = {10, 2, 5};
@@ -176,7 +174,7 @@ TEST_CASE("the timeline of async shows each requester waiting on I/O for its own
 TEST_CASE("a live run converted step by step gives the same view model as one converted at the end") {
   VirtualRun whole(with(Mode::async));
   ui::TraceViewModel at_end;
-  at_end.update(whole.loop.trace(), whole.loop.time(), false);
+  at_end.update(whole.trace, whole.run.loop().time(), false);
 
   VirtualClock clock;
   EventLoop loop(clock);

@@ -1,8 +1,9 @@
 // Issue 5: the slow-server lesson, for real, in the browser, against the real backend.
 // At time scale 0.1 the three requesters ask for 1.0, 0.2 and 0.5 s. Everything asserted
 // comes from the run's trace, read through window.looplab.
-import { check, openPage, pageAct, pageState, runTest, screenshot, sleep, startBackend, waitFor, waitForState } from './lib/harness.mjs';
-import { readTrace } from './lib/trace.mjs';
+import { check, openPage, pageAct, pageState, runTest, screenshot, sleep, startBackend, waitFor, waitForState } from '../../../tests/browser/lib/harness.mjs';
+import { runAndWait } from '../../../tests/browser/lib/lesson.mjs';
+import { readTrace } from '../../../tests/browser/lib/trace.mjs';
 
 const delayOf = { R1: 1.0, R2: 0.2, R3: 0.5 };
 const requesterFor = description => {
@@ -12,11 +13,7 @@ const requesterFor = description => {
 
 // Runs the lesson with the parameters in force and returns what its trace says.
 async function runAndRead(page) {
-  const before = (await pageState(page)).lesson.run?.run_number ?? 0;
-  const started = await pageAct(page, 'run');
-  check(started.ok, `run refused: ${JSON.stringify(started)}`);
-  const state = await waitForState(page, 'the run to end',
-    s => s.lesson.run && s.lesson.run.run_number > before && s.lesson.run.status !== 'running', { timeoutMs: 15000 });
+  const state = await runAndWait(page);
   check(state.lesson.run.status === 'finished', `the run did not finish: ${JSON.stringify(state.lesson.run)}`);
   const t = readTrace(await page.evaluate(() => window.looplab.trace()));
   const main = t.task('main');

@@ -1,5 +1,5 @@
 """A throwaway PostgreSQL with the slow-query database at a small copy count, for the
-browser test (tests/browser/slow-query.test.mjs), which cannot start one itself.
+browser test (lessons/slow-query/tests/slow-query.test.mjs), which cannot start one itself.
 Usage: postgres_for_browser.py <looplab-citydb> <copies>
 Prints one JSON line {"host", "port"} once the database is built, then holds it until its
 standard input closes: when the test ends, fails or is killed, its pipe closes and the
@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "database"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tests", "database"))
 from pg_instance import PostgresInstance  # noqa: E402
 
 citydb, copies = sys.argv[1], sys.argv[2]

@@ -1,0 +1,52 @@
+// Screenshots of every page as a learner sees it, to look at before calling a page done:
+// the start page and each lesson, before a run and after one, at two desktop sizes and on
+// a phone. Not a test: a tool (the pictures need a person's eyes).
+//
+//   tests/browser/screenshots.sh [out-dir] [lesson...]     (default: artifacts/screenshots)
+//
+// (it sets LOOPLAB_BACKEND and LOOPLAB_SITE from build/.) Lessons run on the virtual clock, so
+// no database or server delay is needed. Phone shots are of the whole page (it scrolls);
+// desktop shots are of the window, as it first appears.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openPage, pageState, startBackend, launchBrowser, sleep } from './lib/harness.mjs';
+import { runAndWait } from './lib/lesson.mjs';
+
+const sizes = [
+  { name: 'desktop-1600x1000', width: 1600, height: 1000, deviceScaleFactor: 1 },
+  { name: 'desktop-1280x720', width: 1280, height: 720, deviceScaleFactor: 1 },
+  { name: 'phone-390x844', width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true, fullPage: true },
+];
+
+const out = path.resolve(process.argv[2] || path.join(path.dirname(new URL(import.meta.url).pathname), '../../artifacts/screenshots'));
+const only = process.argv.slice(3);
+mkdirSync(out, { recursive: true });
+
+const backend = await startBackend();
+const browser = await launchBrowser();
+try {
+  const start = await openPage(browser, backend.url);
+  const lessons = (await pageState(start)).app.lessons.filter(id => only.length === 0 || only.includes(id));
+  await start.context().close();
+  for (const size of sizes) {
+    const shoot = async (page, name) => {
+      await sleep(400);  // a few frames after the last change
+      const file = path.join(out, `${name}-${size.name}.png`);
+      await page.screenshot({ path: file, fullPage: !!size.fullPage });
+      console.log(file);
+    };
+    const index = await openPage(browser, backend.url, size);
+    await shoot(index, 'start');
+    await index.context().close();
+    for (const id of lessons) {
+      const page = await openPage(browser, `${backend.url}${id}.html?clock=virtual`, size);
+      await shoot(page, `${id}-before-run`);
+      await runAndWait(page);
+      await shoot(page, `${id}-after-run`);
+      await page.context().close();
+    }
+  }
+} finally {
+  await browser.close();
+  await backend.stop();
+}

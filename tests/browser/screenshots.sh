@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Screenshots of the start page and every lesson page (before and after a run) at
+# 1600x1000, 1280x720 and on a phone (390x844, DPR 3), from the built backend and site.
+# Usage: tests/browser/screenshots.sh [out-dir] [lesson...]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="${LOOPLAB_BUILD:-$root/build}"
+export LOOPLAB_BACKEND="${LOOPLAB_BACKEND:-$build/native/native_backend/looplab-backend}"
+export LOOPLAB_SITE="${LOOPLAB_SITE:-$build/wasm/site}"
+[ -x "$LOOPLAB_BACKEND" ] || { echo "no backend at $LOOPLAB_BACKEND: ./looplab build native" >&2; exit 1; }
+[ -f "$LOOPLAB_SITE/looplab.wasm" ] || { echo "no site at $LOOPLAB_SITE: ./looplab build wasm" >&2; exit 1; }
+cd "$here"
+exec node screenshots.mjs "$@"
