@@ -8,7 +8,7 @@
 //    page goes on working;
 //  - the permalink carries every parameter, and the stepping keys move the playhead.
 import { readFileSync } from 'node:fs';
-import { check, openPage, pageAct, pageState, runTest, startBackend } from './lib/harness.mjs';
+import { check, openPage, pageAct, pageState, runTest, startBackend, waitForState } from './lib/harness.mjs';
 import { runAndWait, setParams } from './lib/lesson.mjs';
 
 async function downloadBoth(page, id) {
@@ -113,7 +113,8 @@ async function walkLesson(browser, url, id) {
     const frames = s.app.frames;
     await setParams(page, { clock: 'virtual' });
     s = await runAndWait(page);
-    check(s.lesson.run.status === 'finished' && s.app.frames > frames, `${id}: the page stopped working after the real run`);
+    check(s.lesson.run.status === 'finished', `${id}: the virtual run after the real one: ${JSON.stringify(s.lesson.run)}`);
+    await waitForState(page, `${id} to keep drawing`, st => st.app.frames > frames + 3);
   }
   const errors = page.looplabErrors.filter(e => !/Failed to load resource/.test(e));
   check(errors.length === 0, `${id}: the page logged errors: ${errors.join(' | ')}`);

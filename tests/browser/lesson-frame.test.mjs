@@ -75,7 +75,8 @@ await runTest('lesson-frame', async ({ browser, cleanup }) => {
   await touch.start([cx, cy]);
   await touch.end();
   s = await waitForState(page, 'the tap on Run to run', st => st.lesson.run && st.lesson.run.run_number === 1 &&
-                                                            st.lesson.frame.verdict.run === 1);
+                                                            st.lesson.frame.verdict.run === 1, { timeoutMs: 10000 })
+    .catch(async err => { const st = await pageState(page); throw new Error(`${err.message}; touch: ${JSON.stringify(st.app.touch)}; run button now ${JSON.stringify(st.lesson.frame.layout)}, was ${JSON.stringify(f.run_button)}; run ${JSON.stringify(st.lesson.run)}`); });
   check(s.lesson.run.status === 'finished', `the tapped run: ${JSON.stringify(s.lesson.run)}`);
 
   // The timeline: a tap steps, one finger pans, two fingers zoom.
