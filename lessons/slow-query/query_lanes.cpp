@@ -10,13 +10,17 @@
 namespace looplab::slow_query {
 
 std::string lane_label(const QueryOutcome& q) {
-  return q.name + (q.rows >= 0 ? " - " + grouped(q.rows) + " rows" : std::string(" - waiting"));
+  if (q.rows >= 0) return q.name + " - " + grouped(q.rows) + " rows";
+  return q.name + (std::isnan(q.sent) ? std::string(" - not sent yet") : std::string(" - waiting"));
 }
 
 void draw_query_lanes(const QueryRun& run, double now) {
   ImGui::TextUnformatted("Queries");
   ImGui::SameLine();
-  ImGui::TextDisabled("solid: PostgreSQL executing; striped: rows coming over (the split the backend measured)");
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("solid: PostgreSQL executing; striped: rows coming over (the split the backend measured); "
+                      "outlined: no split known (the seed published only totals)");
+  ImGui::PopTextWrapPos();
   const double span = std::max(std::isnan(run.total) ? now : run.total, 1e-3);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float label_w = std::min(190.0f, ImGui::GetContentRegionAvail().x * 0.4f), lane_h = 20;
@@ -29,13 +33,15 @@ void draw_query_lanes(const QueryRun& run, double now) {
     draw->AddRectFilled({x0, at.y}, {x0 + width, y1}, IM_COL32(40, 40, 48, 255));
     if (!std::isnan(q.sent)) {
       const double end = std::isnan(q.answered) ? now : q.answered;
-      double first_row = end;
       if (!std::isnan(q.total_s) && !std::isnan(q.first_row_after_s) && q.total_s > 0) {
-        first_row = q.sent + (end - q.sent) * (q.first_row_after_s / q.total_s);
+        const double first_row = q.sent + (end - q.sent) * (q.first_row_after_s / q.total_s);
+        draw->AddRectFilled({x(q.sent), at.y}, {x(first_row), y1}, IM_COL32(70, 110, 200, 255));
+        draw->AddRectFilled({x(first_row), at.y}, {x(end), y1}, IM_COL32(140, 180, 240, 255));
+        for (float s = x(first_row) + 3; s < x(end); s += 6) draw->AddLine({s, at.y}, {s, y1}, IM_COL32(40, 60, 110, 200));
+      } else {
+        // No split to show (a query still out, or the seed's figures): an outline, not a claim.
+        draw->AddRect({x(q.sent), at.y}, {x(end), y1}, IM_COL32(140, 180, 240, 255), 0, 0, 1.5f);
       }
-      draw->AddRectFilled({x(q.sent), at.y}, {x(first_row), y1}, IM_COL32(70, 110, 200, 255));
-      draw->AddRectFilled({x(first_row), at.y}, {x(end), y1}, IM_COL32(140, 180, 240, 255));
-      for (float s = x(first_row) + 3; s < x(end); s += 6) draw->AddLine({s, at.y}, {s, y1}, IM_COL32(40, 60, 110, 200));
       if (!std::isnan(q.total_s)) {
         const std::string t = python_float(q.total_s) + " s";
         draw->AddText({std::min(x(end) + 4, x0 + width - 60), at.y}, IM_COL32(230, 230, 230, 255), t.c_str());

@@ -60,8 +60,10 @@ class SlowQueryPage final : public app::LessonFrame {
   }
 
   QueryRun shown_run() const {
-    return trace() ? read_run(*trace(), mode_of(shown_values()), lesson_run().clock() == app::RunClock::real_clock)
-                   : QueryRun{};
+    if (trace()) return read_run(*trace(), mode_of(shown_values()), lesson_run().clock() == app::RunClock::real_clock);
+    QueryRun none;
+    for (std::size_t i = 0; i < 3; ++i) none.queries[i].name = std::string(query_names[i]);
+    return none;
   }
 
   std::int64_t shown_copies(const QueryRun& run) const {

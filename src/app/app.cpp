@@ -163,9 +163,10 @@ nlohmann::json App::touch_state() const {
   return {{"device", t.touch_device()}, {"touches", c.touches}, {"ends", c.ends}, {"taps", c.taps},
           {"pans", c.pans}, {"zooms", c.zooms}, {"pointer_presses", c.pointer_presses},
           {"last", {c.last_x, c.last_y}},
+          {"lanes_area", {t.lanes_area().x0, t.lanes_area().y0, t.lanes_area().x1, t.lanes_area().y1}},
           {"first_fingers", {{"on_lanes", t.tally().on_lanes}, {"on_ruler", t.tally().on_ruler},
                              {"as_pointer", t.tally().as_pointer}, {"too_slow_for_a_tap", t.tally().too_slow},
-                             {"moved", t.tally().moved}}}};
+                             {"moved", t.tally().moved}, {"last_duration_s", t.tally().last_duration}}}};
 }
 
 nlohmann::json App::frame_timing() const {
@@ -198,10 +199,14 @@ void App::frame() {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
-  constexpr ImGuiWindowFlags kCanvasWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+  // A scrollbar, when the layout is taller than the canvas: it says there is more below.
+  constexpr ImGuiWindowFlags kCanvasWindow = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                             ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                              ImGuiWindowFlags_NoSavedSettings |
                                              ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("##canvas", nullptr, kCanvasWindow);
+  // Without a scrollbar where the page scrolls: one would narrow the layout, which would
+  // then grow, and the canvas with it, and so on.
+  ImGui::Begin("##canvas", nullptr, kCanvasWindow | (page_ && page_->page_scrolls() ? ImGuiWindowFlags_NoScrollbar : 0));
   if (page_) {
 #ifdef LOOPLAB_APP_HAS_CORE
     LessonRun::advance_all();

@@ -143,16 +143,13 @@ void LessonFrame::draw_run_buttons() {
   }
   if (!trace()) return;
   // The run as a file: Chrome's trace format opens in Perfetto, LoopLab's reads back losslessly.
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("Download the trace:");
-  ImGui::SameLine();
+  ImGui::TextDisabled("Download this run's trace:");
   const auto offer = [this](TraceFormat format) {
     offer_download(trace_file(*trace(), std::string(host_.info.id), run_.run_number(), format));
   };
   if (ImGui::Button("Perfetto")) offer(TraceFormat::chrome);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing");
   ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("LoopLab JSON").x + 30) ImGui::NewLine();
   if (ImGui::Button("LoopLab JSON")) offer(TraceFormat::looplab);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("LoopLab's own trace: every event, task and I/O result, lossless");
 }
@@ -183,11 +180,13 @@ void LessonFrame::draw_timeline_row() {
   } else {
     ui::TimelineOptions options;
     options.height = std::clamp(34.0f + 22.0f * static_cast<float>(m.lanes.size()), 140.0f, 360.0f);
+    if (layout_columns_ == 1) options.names_width = 72;  // a phone: the run needs the width
     ui::draw_timeline("timeline", m, timeline_, options);
     const auto& d = timeline_.drawn;
     TouchInput::instance().set_timeline_areas({d.left, d.lanes_top, d.right, d.bottom}, {d.left, d.ruler_top, d.right, d.lanes_top});
   }
-  ImGui::SetNextItemOpen(legend_open_, ImGuiCond_Once);
+  // Open where there is room for it; on a phone one tap away.
+  ImGui::SetNextItemOpen(legend_open_ && layout_columns_ > 1, ImGuiCond_Once);
   legend_open_ = ImGui::TreeNode("Legend: colour, pattern and word per state");
   if (legend_open_) {
     ui::draw_timeline_legend();
@@ -199,14 +198,18 @@ void LessonFrame::draw_code() {
   const Snippet shown = snippet(shown_values());
   heading(shown.file.c_str());
   ImGui::SameLine();
+  ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", shown.note.c_str());
-  const float pad = ImGui::GetStyle().WindowPadding.y * 2;
-  const float text_h = ui::code_panel_height(shown.source, ImGui::GetContentRegionAvail().x - 24, app_fonts().mono);
-  // On a phone the page scrolls, not the panel: it is as tall as its text.
-  const float h = layout_columns_ == 1 ? text_h + pad : std::clamp(text_h + pad, 160.0f, 460.0f);
-  ImGui::BeginChild("code", {0, h}, true);
+  ImGui::PopTextWrapPos();
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 3));  // code reads as code, not a list
+  // Sized to what the text took when last drawn (the estimate only for the first frame).
+  const float text_h = code_text_height_ > 0 ? code_text_height_
+                                             : ui::code_panel_height(shown.source, panel_text_width(), app_fonts().mono);
+  ImGui::BeginChild("code", {0, panel_height(text_h, 160, 460)}, true);
   ui::draw_code_panel(shown.source, view_.model(), timeline_.playhead, app_fonts().mono);
+  code_text_height_ = ImGui::GetCursorPosY() + ImGui::GetScrollY() - ImGui::GetStyle().WindowPadding.y;
   ImGui::EndChild();
+  ImGui::PopStyleVar();
 }
 
 void LessonFrame::draw_loop() {
@@ -221,11 +224,24 @@ void LessonFrame::draw_console() {
   ui::ConsoleOptions console;
   console.hide_future = console_hide_future_;
   console.rows = &console_rows_;
-  const float pad = ImGui::GetStyle().WindowPadding.y * 2;
-  const float text_h = ui::console_panel_height(view_.model(), ImGui::GetContentRegionAvail().x - 24, app_fonts().mono,
-                                                &console_fit_rows_);
-  console.height = layout_columns_ == 1 ? text_h + pad : std::clamp(text_h + pad, 120.0f, 320.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 3));
+  console.height = panel_height(ui::console_panel_height(view_.model(), panel_text_width(), app_fonts().mono, &console_fit_rows_),
+                                120, 320);
   ui::draw_console_panel(view_.model(), timeline_.playhead, console, app_fonts().mono);
+  ImGui::PopStyleVar();
+}
+
+// The width a child panel's text gets: inside its padding, beside a scrollbar.
+float LessonFrame::panel_text_width() const {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x - style.ScrollbarSize;
+}
+
+// On a phone the page scrolls, not the panel: it is as tall as its text. Elsewhere it fits
+// its text between the limits, and scrolls beyond them.
+float LessonFrame::panel_height(float text_height, float min, float max) const {
+  const float h = text_height + ImGui::GetStyle().WindowPadding.y * 2 + 2;
+  return layout_columns_ == 1 ? h : std::clamp(h, min, max);
 }
 
 void LessonFrame::report_content_height() {

@@ -71,6 +71,9 @@ class LessonPage {
   // Every parameter with its kind and allowed values or range (looplab.state().lesson.parameters),
   // so a test can walk every mode of every lesson without knowing it.
   virtual nlohmann::json parameter_list() const { return nlohmann::json::array(); }
+  // True when the page around the canvas scrolls instead of the canvas (a phone: the canvas
+  // is as tall as the layout), so the canvas shows no scrollbar of its own.
+  virtual bool page_scrolls() const { return false; }
   // What the lesson frame shows, as data (looplab.state().lesson.frame); null without a frame.
   virtual nlohmann::json frame_state() const { return nullptr; }
 };

@@ -55,6 +55,7 @@ class LessonFrame : public LessonPage {
   nlohmann::json extra_state() const final { return lesson_state(); }
   nlohmann::json parameter_list() const final { return params_.describe(); }
   nlohmann::json frame_state() const final;
+  bool page_scrolls() const final { return layout_columns_ == 1; }
 
  protected:
   // --- What a lesson supplies ---
@@ -111,6 +112,8 @@ class LessonFrame : public LessonPage {
   void draw_loop();
   void draw_console();
   void report_content_height();
+  float panel_text_width() const;
+  float panel_height(float text_height, float min, float max) const;
 
   void follow_run();
   void forget_views();
@@ -134,6 +137,7 @@ class LessonFrame : public LessonPage {
   bool help_open_ = false;
   ui::WrappedRows console_rows_, console_fit_rows_;
   float content_height_ = 0;  // of the last frame's layout, CSS px
+  float code_text_height_ = 0; // of the code panel's text when last drawn
   int layout_columns_ = 0;     // 1 on a phone, 2 or 3 on wider canvases
   int reported_columns_ = 0;
   float run_button_[4] = {0, 0, 0, 0};  // x0, y0, x1, y1

@@ -30,6 +30,7 @@ class TouchInput {
   };
   const Counts& counts() const { return counts_; }
   const ui::TouchGestures::Tally& tally() const { return recognizer_.tally(); }
+  const ui::Area& lanes_area() const { return recognizer_.lanes(); }
 
   enum class Phase { start, move, end, cancel };
   // One changed finger of a touch event (canvas CSS px, seconds).

@@ -15,7 +15,11 @@ namespace looplab::ui {
 
 namespace {
 
-constexpr std::size_t names_per_line = 3;
+// Room left of the line numbers for the names of the tasks on a line: three short names on
+// a wide panel, one and "+n" on a narrow one (a phone), where the code needs the width.
+float gutter_width(float panel_width) {
+  return ImGui::CalcTextSize(panel_width < 480 ? "R1 +2 " : "R1 R2 R3 ").x;
+}
 
 LaneState state_at(const Lane& lane, Cursor c) {
   const auto i = interval_at(lane.intervals, c);
@@ -27,7 +31,7 @@ LaneState state_at(const Lane& lane, Cursor c) {
 float code_panel_height(std::string_view python_source, float width, ImFont* mono) {
   if (mono) ImGui::PushFont(mono);
   const float char_w = ImGui::CalcTextSize("0").x;
-  const float text_left = ImGui::CalcTextSize("R1 R2 R3 ").x + 6 + ImGui::CalcTextSize("000").x + ImGui::GetStyle().ItemSpacing.x;
+  const float text_left = gutter_width(width) + 6 + ImGui::CalcTextSize("000").x + ImGui::GetStyle().ItemSpacing.x;
   const auto columns = static_cast<std::size_t>(std::max(8.0f, (width - text_left) / char_w));
   std::size_t rows = 0, pos = 0;
   while (pos < python_source.size()) {
@@ -53,7 +57,7 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (mono) ImGui::PushFont(mono);
   // Room for three short task names (or two and "+n") left of the line numbers.
-  const float gutter = ImGui::CalcTextSize("R1 R2 R3 ").x;
+  const float gutter = gutter_width(ImGui::GetContentRegionAvail().x);
   // Long lines wrap (continuing under their own indentation, without a number): a line cut
   // at the panel's edge would hide part of what the lesson shows.
   const float char_w = ImGui::CalcTextSize("0").x;
@@ -78,17 +82,21 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
       dl->AddRectFilled({p.x + gutter, p.y}, {p.x + gutter + 3, p.y + line_h}, IM_COL32(255, 230, 160, 255));
       // The tasks on this line, in their current state's colour, in the gutter left of the code.
       float x = p.x;
-      for (std::size_t i = 0; i < tasks->second.size() && i < names_per_line; ++i) {
+      const float space = ImGui::CalcTextSize(" ").x;
+      const std::size_t count = tasks->second.size();
+      for (std::size_t i = 0; i < count; ++i) {
         const Lane& lane = model.lanes[tasks->second[i]];
-        const std::uint32_t ink = to_imgui_color(style_of(state_at(lane, playhead)).rgba);
         const float w = ImGui::CalcTextSize(lane.name.c_str()).x;
-        if (x + w > p.x + gutter - 4) break;
+        // Keep room for "+n" when more names follow than fit.
+        const std::string more = "+" + std::to_string(count - i);
+        const float reserve = i + 1 < count ? ImGui::CalcTextSize(more.c_str()).x + space : 0;
+        if (x + w + reserve > p.x + gutter - 4) {
+          dl->AddText({x, p.y}, IM_COL32(180, 180, 180, 255), more.c_str());
+          break;
+        }
+        const std::uint32_t ink = to_imgui_color(style_of(state_at(lane, playhead)).rgba);
         dl->AddText({x, p.y}, ink, lane.name.c_str());
-        x += w + ImGui::CalcTextSize(" ").x;
-      }
-      if (tasks->second.size() > names_per_line) {
-        const std::string more = "+" + std::to_string(tasks->second.size() - names_per_line);
-        if (x + ImGui::CalcTextSize(more.c_str()).x <= p.x + gutter - 4) dl->AddText({x, p.y}, IM_COL32(180, 180, 180, 255), more.c_str());
+        x += w + space;
       }
     }
     ImGui::SetCursorScreenPos({p.x + gutter + 6, p.y});

@@ -117,6 +117,7 @@ void TouchGestures::up(int id, float x, float y, double t) {
   if (!f) return;
   const bool first = f == &fingers_.front();
   if (first) {
+    tally_.last_duration = t - f->t0;
     const bool still = std::abs(x - f->x0) <= slop && std::abs(y - f->y0) <= slop;
     switch (mode_) {
       case Mode::lanes:

@@ -52,8 +52,10 @@ class TouchGestures {
   // or moved): for the page's state, so a test can tell what happened to a touch.
   struct Tally {
     long on_lanes = 0, on_ruler = 0, as_pointer = 0, too_slow = 0, moved = 0;
+    double last_duration = 0;  // seconds the last first finger stayed down
   };
   const Tally& tally() const { return tally_; }
+  const Area& lanes() const { return lanes_; }
 
  private:
   enum class Mode { idle, lanes, ruler, pinch, pointer, ignored };

@@ -3,58 +3,97 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "ui/time_axis.h"
 
 namespace looplab::ui {
+
+namespace {
+
+const ImVec4 measured_ink{1.0f, 0.9f, 0.6f, 1};
+
+// "the same", "+70% (+7.000 s)": how the measured total compares with a row's.
+std::string compared(const VerdictRow* measured, const VerdictRow& r) {
+  if (!measured || r.measured || !(r.seconds > 0)) return {};
+  const double diff = measured->seconds - r.seconds;
+  if (std::abs(diff) < 5e-7) return "the same";
+  char text[64];
+  std::snprintf(text, sizeof text, "%+.0f%% (%s%s)", 100.0 * diff / r.seconds, diff > 0 ? "+" : "", format_duration(diff).c_str());
+  return text;
+}
+
+void muted_wrapped(const std::string& text) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
+// A table while there is room for the notes beside the figures; on a narrow canvas (a
+// phone) each row is a line of figures with its note wrapped under it.
+void draw_rows(const Verdict& verdict) {
+  const VerdictRow* measured = nullptr;
+  for (const VerdictRow& r : verdict.rows)
+    if (r.measured) measured = &r;
+  if (ImGui::GetContentRegionAvail().x < 560) {
+    for (const VerdictRow& r : verdict.rows) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextColored(r.measured ? measured_ink : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s: %s  %s", r.what.c_str(),
+                         format_duration(r.seconds).c_str(), compared(measured, r).c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::Indent();
+      muted_wrapped(r.note);
+      ImGui::Unindent();
+    }
+    return;
+  }
+  if (!ImGui::BeginTable("verdict", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
+  // Fixed-fit columns for the figures; the note takes what is left and wraps there.
+  ImGui::TableSetupColumn("");
+  ImGui::TableSetupColumn("total");
+  ImGui::TableSetupColumn("measured is");
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableHeadersRow();
+  for (const VerdictRow& r : verdict.rows) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    if (r.measured) {
+      ImGui::TextColored(measured_ink, "%s", r.what.c_str());
+    } else {
+      ImGui::TextUnformatted(r.what.c_str());
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(format_duration(r.seconds).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(compared(measured, r).c_str());
+    ImGui::TableNextColumn();
+    muted_wrapped(r.note);  // a cut sentence would hide what the figure is
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
 
 void draw_verdict_panel(const Verdict& verdict) {
   if (verdict.rows.empty() && verdict.meaning.empty() && verdict.notes.empty()) {
     ImGui::TextDisabled("Run the scenario to see the verdict.");
     return;
   }
-  const VerdictRow* measured = nullptr;
-  for (const VerdictRow& r : verdict.rows) {
-    if (r.measured) measured = &r;
-  }
-  if (!verdict.rows.empty() && ImGui::BeginTable("verdict", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("");
-    ImGui::TableSetupColumn("total");
-    ImGui::TableSetupColumn("measured is");
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    for (const VerdictRow& r : verdict.rows) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      if (r.measured) {
-        ImGui::TextColored({1.0f, 0.9f, 0.6f, 1}, "%s", r.what.c_str());
-      } else {
-        ImGui::TextUnformatted(r.what.c_str());
-      }
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_duration(r.seconds).c_str());
-      ImGui::TableNextColumn();
-      if (measured && !r.measured && r.seconds > 0) {
-        const double diff = measured->seconds - r.seconds;
-        if (std::abs(diff) < 5e-7) {
-          ImGui::TextUnformatted("the same");
-        } else {
-          ImGui::Text("%+.0f%% (%s%s)", 100.0 * diff / r.seconds, diff > 0 ? "+" : "", format_duration(diff).c_str());
-        }
-      }
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", r.note.c_str());
-    }
-    ImGui::EndTable();
-  }
+  if (!verdict.rows.empty()) draw_rows(verdict);
   if (!verdict.finish_order.empty()) {
     std::string order;
     for (const std::string& name : verdict.finish_order) order += (order.empty() ? "" : ", ") + name;
-    ImGui::Text("Finish order: %s", order.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextWrapped("Finish order: %s", order.c_str());
     if (!verdict.expected_order_note.empty()) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("(%s)", verdict.expected_order_note.c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("(%s)", verdict.expected_order_note.c_str());
+      ImGui::PopStyleColor();
     }
+    ImGui::PopTextWrapPos();
   }
   if (!verdict.meaning.empty()) {
     ImGui::Spacing();

@@ -8,17 +8,23 @@ import { runAndWait } from './lib/lesson.mjs';
 
 const phone = { width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
 
-// Touches at canvas CSS coordinates, through the browser's own input pipeline.
+// Touches at canvas CSS coordinates, through the browser's own input pipeline. Each event
+// carries its time as a touch screen would stamp it, 30 ms after the one before: software
+// WebGL can hold the page up for longer than a tap lasts, and the page judges a tap by
+// the events' own times, as it should on a phone.
 async function fingers(page) {
   const cdp = await page.context().newCDPSession(page);
+  let clock = 0;
+  const stamp = () => (clock += 0.03);
   const at = async points => {
     const box = await page.locator('#canvas').boundingBox();
     return points.map(([x, y], id) => ({ x: box.x + x, y: box.y + y, id }));
   };
+  const send = async (type, touchPoints) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints, timestamp: stamp() });
   return {
-    async start(...points) { await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: await at(points) }); await sleep(30); },
-    async move(...points) { await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: await at(points) }); await sleep(30); },
-    async end() { await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }); await sleep(80); },
+    async start(...points) { clock = Date.now() / 1000 - 0.03; await send('touchStart', await at(points)); await sleep(30); },
+    async move(...points) { await send('touchMove', await at(points)); await sleep(30); },
+    async end() { await send('touchEnd', []); await sleep(80); },
   };
 }
 
@@ -36,7 +42,14 @@ await runTest('lesson-frame', async ({ browser, cleanup }) => {
   cleanup(() => backend.stop());
 
   const page = await openPage(browser, `${backend.url}slow-server.html?clock=virtual&scale=0.1`, phone);
-  let s = await waitForState(page, 'the phone layout', st => st.lesson.frame.layout.content_height > 0);
+  // The layout settles once the canvas has taken its height (no scrollbar left to wrap around).
+  let last = -1;
+  let s = await waitForState(page, 'the phone layout to settle', st => {
+    const h = st.lesson.frame.layout.content_height;
+    const settled = h > 0 && h === last && Math.abs(st.app.canvas.css_height - h) <= 2;
+    last = h;
+    return settled;
+  }, { intervalMs: 250 });
   const f = s.lesson.frame.layout;
   check(f.columns === 1, `a phone gets ${f.columns} columns`);
   check(f.touch, 'a touch screen did not get the touch layout');

@@ -5,7 +5,7 @@
 //   tests/browser/screenshots.sh [out-dir] [lesson...]     (default: artifacts/screenshots)
 //
 // (it sets LOOPLAB_BACKEND and LOOPLAB_SITE from build/.) Lessons run on the virtual clock, so
-// no database or server delay is needed. Phone shots are of the whole page (it scrolls);
+// no database or server delay is needed. Phone shots go down the page a screen at a time;
 // desktop shots are of the window, as it first appears.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { runAndWait } from './lib/lesson.mjs';
 const sizes = [
   { name: 'desktop-1600x1000', width: 1600, height: 1000, deviceScaleFactor: 1 },
   { name: 'desktop-1280x720', width: 1280, height: 720, deviceScaleFactor: 1 },
-  { name: 'phone-390x844', width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true, fullPage: true },
+  { name: 'phone-390x844', width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true, screens: 6 },
 ];
 
 const out = path.resolve(process.argv[2] || path.join(path.dirname(new URL(import.meta.url).pathname), '../../artifacts/screenshots'));
@@ -29,11 +29,20 @@ try {
   const lessons = (await pageState(start)).app.lessons.filter(id => only.length === 0 || only.includes(id));
   await start.context().close();
   for (const size of sizes) {
+    // A phone page is taller than its screen: one picture per screenful, scrolling down
+    // (a full-page capture does not show a WebGL canvas taller than the window).
     const shoot = async (page, name) => {
       await sleep(400);  // a few frames after the last change
-      const file = path.join(out, `${name}-${size.name}.png`);
-      await page.screenshot({ path: file, fullPage: !!size.fullPage });
-      console.log(file);
+      const screens = size.screens || 1;
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let i = 0; i < screens && i * size.height < height; ++i) {
+        await page.evaluate(y => window.scrollTo(0, y), i * (size.height - 60));
+        await sleep(300);
+        const file = path.join(out, `${name}-${size.name}${screens > 1 ? `-${i + 1}` : ''}.png`);
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
     };
     const index = await openPage(browser, backend.url, size);
     await shoot(index, 'start');
