@@ -74,7 +74,8 @@ TEST_CASE("control characters in the echoed value are neutralised and long value
 }
 
 TEST_CASE("numbers closer to 0 than any double round to 0, as Python's float() does") {
-  for (std::string query : {std::string("seconds=1e-400"), "seconds=-1e-400", "seconds=0." + std::string(5000, '0') + "1"}) {
+  const std::string tiny[] = {"seconds=1e-400", "seconds=-1e-400", "seconds=0." + std::string(5000, '0') + "1"};
+  for (const std::string& query : tiny) {
     CAPTURE(query.substr(0, 20));
     auto result = parse_delay_query(query, 300);
     REQUIRE(result.ok);
