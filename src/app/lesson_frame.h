@@ -96,6 +96,8 @@ class LessonFrame : public LessonPage {
   const Trace* trace() const { return run_.trace(); }
   const ui::TimelineModel& model() const { return view_.model(); }
   ui::Cursor playhead() const { return timeline_.playhead; }
+  // Moves the playhead as the step buttons do (a lesson that steps by its own units).
+  void set_playhead(ui::Cursor at) { timeline_.playhead = at; }
   LessonHost& host() const { return host_; }
   // The page's own origin ("http://127.0.0.1:8000"), as the seed's clients print their URLs.
   std::string page_origin() const;

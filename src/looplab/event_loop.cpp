@@ -36,6 +36,7 @@ EventLoop::EventLoop(Clock& clock, IoDriver* io, LoopOptions options)
   }
   trace_.set_enabled(options.record_trace);
   trace_.set_clock_name(clock.name());
+  record_phases_ = options.record_trace && options.record_loop_phases;
   io_slots_.emplace_back();  // IoOpId 0 means "none"
 }
 
@@ -59,6 +60,12 @@ bool EventLoop::run_once(bool may_wait) {
     // 1. How long may we wait? Not at all if callbacks are ready; else until the next timer,
     //    known I/O completion or executor event.
     double timeout = ready_.empty() ? std::max(0.0, next_deadline() - time()) : 0.0;
+    // The wait begins when the last iteration ended, with the timeout it had then (a page
+    // that drives the loop frame by frame asks many times without waiting: one wait).
+    if (record_phases_ && wait_began_ < 0) {
+      wait_began_ = time();
+      wait_timeout_ = timeout;
+    }
     if (!may_wait) timeout = 0;
     // 2. Wait for I/O (the selector), turning completions into ready callbacks.
     wait_for_events(timeout);
@@ -96,9 +103,37 @@ void EventLoop::wait_for_events(double timeout) {
       clock_->wait_until(deadline);
     }
   }
+  const std::size_t ready_before = ready_.size();
   collect_completions(0);
+  if (record_phases_) record_wait(completed_.size() + (ready_.size() - ready_before));
   for (IoCompletion& c : completed_) deliver(c);
   completed_.clear();
+}
+
+void EventLoop::record_wait(std::size_t completions) {
+  // Only a wait after which an iteration runs: one that ends empty-handed is still going on.
+  const bool iteration_follows = !completed_.empty() || !ready_.empty() || timers_.next_deadline() <= time();
+  if (wait_began_ < 0 || !iteration_follows) return;
+  trace_.record_wait(time(), wait_began_, wait_timeout_, static_cast<std::uint32_t>(completions));
+  wait_began_ = -1;
+}
+
+TimerId EventLoop::arm_timer(double when, Callback cb) {
+  const TimerId id = timers_.push(when, cb);
+  if (record_phases_) {
+    if (timer_numbers_.size() <= id.slot) timer_numbers_.resize(id.slot + 1, 0);
+    timer_numbers_[id.slot] = trace_.record_timer_set(time(), current_task_id(), when);
+  }
+  return id;
+}
+
+bool EventLoop::cancel_timer(TimerId id) {
+  if (!timers_.cancel(id)) return false;
+  if (record_phases_ && id.slot < timer_numbers_.size() && timer_numbers_[id.slot] != 0) {
+    trace_.record_timer_end(time(), timer_numbers_[id.slot], EventKind::timer_cancelled);
+    timer_numbers_[id.slot] = 0;
+  }
+  return true;
 }
 
 void EventLoop::collect_completions(double max_wait) {
@@ -122,7 +157,15 @@ void EventLoop::deliver(IoCompletion& completion) {
 void EventLoop::queue_due_timers() {
   const double now = time();
   Callback cb;
-  while (timers_.pop_due(now, cb)) ready_.push(cb);
+  std::uint32_t slot = 0;
+  // Soonest first, as CPython pops its heap; the trace says which timer each callback was.
+  while (timers_.pop_due(now, cb, record_phases_ ? &slot : nullptr)) {
+    if (record_phases_ && slot < timer_numbers_.size() && timer_numbers_[slot] != 0) {
+      trace_.record_timer_end(now, timer_numbers_[slot], EventKind::timer_due);
+      timer_numbers_[slot] = 0;
+    }
+    ready_.push(cb);
+  }
 }
 
 bool EventLoop::release_hold(bool may_wait) {

@@ -31,6 +31,10 @@ struct LoopOptions {
   std::size_t reserve_events = 1u << 16;  // trace capacity reserved up front
   std::size_t executor_workers = 5;       // CPython: min(32, cpu_count + 4); 5 on one core
   bool record_trace = true;
+  // Also record the phases of every run_once (the selector's wait and its timeout, each
+  // timer set, cancelled and fallen due): what the event-loop lesson shows. Off by default,
+  // as it adds two events per timer and one per iteration.
+  bool record_loop_phases = false;
 };
 
 class EventLoop {
@@ -83,9 +87,9 @@ class EventLoop {
   // --- For the primitives (sleep, queue, I/O awaitables...) ---
 
   void call_soon(Callback cb) { ready_.push(cb); }
-  TimerId call_at(double when, Callback cb) { return timers_.push(when, cb); }
-  TimerId call_later(double delay, Callback cb) { return timers_.push(time() + delay, cb); }
-  bool cancel_timer(TimerId id) { return timers_.cancel(id); }
+  TimerId call_at(double when, Callback cb) { return arm_timer(when, cb); }
+  TimerId call_later(double delay, Callback cb) { return arm_timer(time() + delay, cb); }
+  bool cancel_timer(TimerId id);
 
   // The current task suspends at `h` on `site` (may be null), entering `state`.
   void suspend_current(coro::coroutine_handle<> h, WaitSite* site, TaskState state,
@@ -133,6 +137,9 @@ class EventLoop {
   };
 
   double next_deadline();
+  TimerId arm_timer(double when, Callback cb);
+  // The selector phase of the iteration about to start, when phases are recorded.
+  void record_wait(std::size_t completions);
   void wait_for_events(double timeout);
   void collect_completions(double max_wait);
   void deliver(IoCompletion& completion);
@@ -159,6 +166,11 @@ class EventLoop {
   std::vector<TaskBase*> live_tasks_;   // created and not finished, owned by the loop
   std::uint32_t unnamed_tasks_ = 0;     // for asyncio's default names, Task-<n>
   PrintSink print_sink_;
+  // Loop phases (LoopOptions::record_loop_phases): the trace's timer number of each heap
+  // slot's timer, and when the loop began its current wait and with what timeout.
+  bool record_phases_ = false;
+  std::vector<TimerNumber> timer_numbers_;
+  double wait_began_ = -1, wait_timeout_ = 0;  // wait_began_ < 0: no wait begun
 };
 
 // The loop running on this thread (asyncio.get_running_loop()); null outside of one.

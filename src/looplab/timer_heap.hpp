@@ -64,13 +64,15 @@ class TimerHeap {
     return heap_.empty() ? std::numeric_limits<double>::infinity() : heap_.front().when;
   }
 
-  // Pops the earliest armed timer if its deadline is <= `now`.
-  bool pop_due(double now, Callback& out) {
+  // Pops the earliest armed timer if its deadline is <= `now`; `popped`, if given, gets the
+  // slot of the TimerId it had (so the trace can say which timer fell due).
+  bool pop_due(double now, Callback& out, std::uint32_t* popped = nullptr) {
     prune();
     if (heap_.empty() || heap_.front().when > now) return false;
     const std::uint32_t slot = heap_.front().slot;
     remove_top();
     out = slots_[slot].cb;
+    if (popped != nullptr) *popped = slot;
     retire(slot);
     --armed_;
     // The next timer to fire is known now: start fetching what its callback will touch (its

@@ -58,6 +58,10 @@ const char* to_string(EventKind kind) {
     case EventKind::io_answered: return "io_answered";
     case EventKind::never_awaited: return "never_awaited";
     case EventKind::error_unretrieved: return "error_unretrieved";
+    case EventKind::timer_set: return "timer_set";
+    case EventKind::timer_cancelled: return "timer_cancelled";
+    case EventKind::timer_due: return "timer_due";
+    case EventKind::select: return "select";
   }
   return "?";
 }
@@ -78,6 +82,7 @@ Trace::Trace(std::size_t reserve_events) {
   tasks_.push_back(TaskInfo{intern("loop"), 0, 0, kNoEvent, kNoEvent});
   objects_.push_back(ObjectInfo{ObjectKind::queue, 0});
   io_ops_.push_back(IoOpInfo{});
+  timers_.push_back(TimerInfo{});
 }
 
 StringId Trace::intern(std::string_view s) {
@@ -157,10 +162,28 @@ void Trace::record_io_answered(double time, IoOpId op, const IoResult& r) {
   record(time, EventKind::io_answered, info.task, op, add_text(summary));
 }
 
+TimerNumber Trace::record_timer_set(double time, TaskId task, double deadline) {
+  const auto number = static_cast<TimerNumber>(timers_.size());
+  timers_.push_back(TimerInfo{deadline, task, enabled_ ? static_cast<std::uint32_t>(events_.size()) : kNoEvent, kNoEvent});
+  record(time, EventKind::timer_set, task, number);
+  return number;
+}
+
+void Trace::record_timer_end(double time, TimerNumber timer, EventKind how) {
+  if (enabled_) timers_[timer].end_event = static_cast<std::uint32_t>(events_.size());
+  record(time, how, timers_[timer].task, timer);
+}
+
+void Trace::record_wait(double time, double began, double timeout, std::uint32_t completions) {
+  if (!enabled_) return;
+  waits_.push_back(LoopWait{began, timeout});
+  record(time, EventKind::select, 0, static_cast<std::uint32_t>(waits_.size() - 1), completions);
+}
+
 std::size_t Trace::bytes_used() const {
   return events_.size() * sizeof(TraceEvent) + strings_.size() * sizeof(std::string) + string_bytes_ +
          tasks_.size() * sizeof(TaskInfo) + objects_.size() * sizeof(ObjectInfo) +
-         io_ops_.size() * sizeof(IoOpInfo);
+         io_ops_.size() * sizeof(IoOpInfo) + timers_.size() * sizeof(TimerInfo) + waits_.size() * sizeof(LoopWait);
 }
 
 }  // namespace looplab

@@ -24,6 +24,7 @@ using TaskId = std::uint32_t;    // 0: no task (the loop itself, or code outside
 using StringId = std::uint32_t;  // index into Trace::text(); 0 is the empty string
 using ObjectId = std::uint32_t;  // a queue, lock, event or semaphore; 0: none
 using IoOpId = std::uint32_t;    // an I/O operation; 0: none
+using TimerNumber = std::uint32_t;  // a timer in Trace::timers() (loop phases recorded); 0: none
 
 inline constexpr std::uint32_t kNoEvent = 0xffffffffu;
 
@@ -83,7 +84,14 @@ enum class EventKind : std::uint8_t {
   io_answered,     // op `related` (started by task) completed; detail = result summary
   never_awaited,   // task (0: none) dropped coroutine `detail` (its name) without awaiting it
   error_unretrieved,  // task failed and nobody retrieved its exception; detail = error text
+  // The phases of run_once, recorded only with LoopOptions::record_loop_phases:
+  timer_set,       // task (0: the loop) set timer `related` (Trace::timers(): its deadline)
+  timer_cancelled, // timer `related` was cancelled before it fell due
+  timer_due,       // timer `related` fell due: moved from the heap to the ready queue (soonest first)
+  select,          // the selector's wait ended (Trace::waits()[related]: when it began, its
+                   //   timeout); detail = I/O and executor completions it brought
 };
+inline constexpr int kEventKindCount = 14;
 const char* to_string(EventKind kind);
 
 struct TraceEvent {
@@ -132,6 +140,20 @@ struct IoOpInfo {
   double transfer = std::numeric_limits<double>::quiet_NaN();     //   (IoTimeSplit), NaN: not said
 };
 
+// A timer of the heap (asyncio's _scheduled), when loop phases are recorded.
+struct TimerInfo {
+  double deadline = 0;
+  TaskId task = 0;  // the task that set it (its sleep, its wait_for); 0: the loop
+  std::uint32_t set_event = kNoEvent;
+  std::uint32_t end_event = kNoEvent;  // its timer_due or timer_cancelled event
+};
+
+// One wait of the selector (the start of a run_once), when loop phases are recorded.
+struct LoopWait {
+  double began = 0;    // when the loop began to wait (the select event's time: when it ended)
+  double timeout = 0;  // what the selector was given: 0 when callbacks were ready; +inf: no deadline
+};
+
 struct IoResult;
 // Replies longer than this are kept cut, with a note of their full size: a trace stays bounded.
 inline constexpr std::size_t kMaxReplyChars = 4096;
@@ -166,6 +188,10 @@ class Trace {
   void record_io_sent(double time, IoOpId op);
   // Records the answer and keeps its structured result in the op's side table.
   void record_io_answered(double time, IoOpId op, const IoResult& result);
+  // Loop phases: a timer set (returns its number), ended (timer_due or timer_cancelled), a wait.
+  TimerNumber record_timer_set(double time, TaskId task, double deadline);
+  void record_timer_end(double time, TimerNumber timer, EventKind how);
+  void record_wait(double time, double began, double timeout, std::uint32_t completions);
 
   // --- Reading ---
   const TraceEvents& events() const { return events_; }
@@ -178,6 +204,9 @@ class Trace {
   // Indexed by ObjectId / IoOpId; entry 0 is unused.
   const std::vector<ObjectInfo>& objects() const { return objects_; }
   const std::vector<IoOpInfo>& io_ops() const { return io_ops_; }
+  // Indexed by TimerNumber (entry 0 unused) / by the select event's `related`.
+  const std::vector<TimerInfo>& timers() const { return timers_; }
+  const std::vector<LoopWait>& waits() const { return waits_; }
   const std::string& clock_name() const { return clock_name_; }
 
   // Memory held by the trace: events, side tables and string bytes.
@@ -194,6 +223,8 @@ class Trace {
   std::vector<TaskInfo> tasks_;
   std::vector<ObjectInfo> objects_;
   std::vector<IoOpInfo> io_ops_;
+  std::vector<TimerInfo> timers_;
+  std::vector<LoopWait> waits_;
   friend Trace trace_from_json(const nlohmann::json& doc);
 };
 

@@ -15,13 +15,14 @@ template <class Enum> Enum enum_from(const std::string& name, int count, const c
   throw std::invalid_argument(std::string("unknown ") + what + " '" + name + "' in trace JSON");
 }
 
-constexpr int kEventKindCount = 10;
 constexpr int kWakeCauseCount = 15;
 constexpr int kObjectKindCount = 4;
 
 double micros(double seconds) { return std::round(seconds * 1e9) / 1e3; }
 
 nlohmann::json seconds_or_null(double s) { return std::isnan(s) ? nlohmann::json(nullptr) : nlohmann::json(s); }
+// JSON has no infinity: a wait without a deadline is written as null.
+nlohmann::json finite_or_null(double s) { return std::isfinite(s) ? nlohmann::json(s) : nlohmann::json(nullptr); }
 double seconds_from(const nlohmann::json& op, const char* key) {
   const auto it = op.find(key);
   return it == op.end() || it->is_null() ? std::numeric_limits<double>::quiet_NaN() : it->get<double>();
@@ -45,13 +46,17 @@ nlohmann::json to_json(const Trace& trace) {
                    {"answered_event", op.answered_event}, {"blocking", op.blocking}, {"ok", op.ok},
                    {"status", op.status}, {"rows", op.rows}, {"reply", op.reply}, {"error", op.error},
                    {"until_first", seconds_or_null(op.until_first)}, {"transfer", seconds_or_null(op.transfer)}});
+  json timers = json::array();
+  for (const TimerInfo& t : trace.timers()) timers.push_back(json::array({t.deadline, t.task, t.set_event, t.end_event}));
+  json waits = json::array();
+  for (const LoopWait& w : trace.waits()) waits.push_back(json::array({w.began, finite_or_null(w.timeout)}));
   json events = json::array();
   for (const TraceEvent& e : trace.events())
     events.push_back(json::array({e.time, to_string(e.kind), e.task, e.related, e.detail, to_string(e.state),
                                   to_string(e.cause)}));
   return {{"format", "looplab-trace"}, {"version", 1},     {"clock", trace.clock_name()},
           {"strings", strings},        {"tasks", tasks},   {"objects", objects},
-          {"io_ops", ops},             {"events", events}};
+          {"io_ops", ops},             {"timers", timers}, {"waits", waits}, {"events", events}};
 }
 
 Trace trace_from_json(const nlohmann::json& doc) {
@@ -102,6 +107,19 @@ Trace trace_from_json(const nlohmann::json& doc) {
       info.until_first = seconds_from(op, "until_first");
       info.transfer = seconds_from(op, "transfer");
       trace.io_ops_.push_back(info);
+    }
+    // Loop phases came later, and only some runs record them.
+    trace.timers_.clear();
+    for (const auto& t : doc.value("timers", nlohmann::json::array())) {
+      if (t.size() != 4) throw std::invalid_argument("a trace timer must be an array of 4 fields");
+      trace.timers_.push_back(TimerInfo{t[0].get<double>(), t[1].get<TaskId>(), t[2].get<std::uint32_t>(),
+                                        t[3].get<std::uint32_t>()});
+    }
+    if (trace.timers_.empty()) trace.timers_.emplace_back();  // TimerNumber 0: none
+    for (const auto& w : doc.value("waits", nlohmann::json::array())) {
+      if (w.size() != 2) throw std::invalid_argument("a trace wait must be an array of 2 fields");
+      trace.waits_.push_back(LoopWait{w[0].get<double>(), w[1].is_null() ? std::numeric_limits<double>::infinity()
+                                                                          : w[1].get<double>()});
     }
     for (const auto& e : doc.at("events")) {
       if (!e.is_array() || e.size() != 7) throw std::invalid_argument("a trace event must be an array of 7 fields");
@@ -161,6 +179,13 @@ nlohmann::json to_chrome_trace(const Trace& trace) {
       case EventKind::never_awaited: name = "coroutine never awaited"; args = {{"coroutine", trace.text(e.detail)}}; break;
       case EventKind::error_unretrieved: name = "exception never retrieved"; args = {{"error", trace.text(e.detail)}}; break;
       case EventKind::iteration: name = "iteration"; args = {{"n", e.related}, {"callbacks", e.detail}}; break;
+      case EventKind::select: {
+        name = "select";
+        const LoopWait& w = trace.waits().at(e.related);
+        args = {{"began_s", w.began}, {"timeout_s", finite_or_null(w.timeout)}, {"completions", e.detail}};
+        break;
+      }
+      case EventKind::timer_due: name = "timer due"; args = {{"timer", e.related}}; break;
       default: break;
     }
     if (name == nullptr) continue;

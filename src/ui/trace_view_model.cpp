@@ -157,6 +157,11 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
           {e.time, seq, model_.intern("exception never retrieved: " + trace.text(e.detail)), MarkerKind::note});
       break;
     case EventKind::iteration:
+    // The loop's phases: the event-loop lesson's own panel reads them from the trace.
+    case EventKind::timer_set:
+    case EventKind::timer_cancelled:
+    case EventKind::timer_due:
+    case EventKind::select:
       break;
   }
 }
