@@ -23,11 +23,19 @@ void draw_query_lanes(const QueryRun& run, double now) {
   ImGui::PopTextWrapPos();
   const double span = std::max(std::isnan(run.total) ? now : run.total, 1e-3);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float label_w = std::min(190.0f, ImGui::GetContentRegionAvail().x * 0.4f), lane_h = 20;
-  const float width = std::max(ImGui::GetContentRegionAvail().x - label_w - 10, 50.0f);
+  const float avail = ImGui::GetContentRegionAvail().x, lane_h = 20;
+  // The names as wide as they are; on a narrow canvas (a phone) each above its bar. Room is
+  // kept right of the bars for a duration, so a long query's figure never covers its bar.
+  float label_w = 0;
+  for (const QueryOutcome& q : run.queries) label_w = std::max(label_w, ImGui::CalcTextSize(lane_label(q).c_str()).x + 10);
+  const bool stacked = label_w > avail * 0.45f;
+  if (stacked) label_w = 0;
+  const float figure_w = ImGui::CalcTextSize("00.000 s").x + 8;
+  const float width = std::max(avail - label_w - figure_w, 50.0f);
   for (const QueryOutcome& q : run.queries) {
-    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::TextUnformatted(lane_label(q).c_str());
+    if (stacked) at.y += ImGui::GetTextLineHeight() + 2;
     const float x0 = at.x + label_w, y1 = at.y + lane_h - 4;
     auto x = [&](double t) { return x0 + static_cast<float>(std::clamp(t / span, 0.0, 1.0)) * width; };
     draw->AddRectFilled({x0, at.y}, {x0 + width, y1}, IM_COL32(40, 40, 48, 255));
@@ -44,7 +52,7 @@ void draw_query_lanes(const QueryRun& run, double now) {
       }
       if (!std::isnan(q.total_s)) {
         const std::string t = python_float(q.total_s) + " s";
-        draw->AddText({std::min(x(end) + 4, x0 + width - 60), at.y}, IM_COL32(230, 230, 230, 255), t.c_str());
+        draw->AddText({x(end) + 4, at.y}, IM_COL32(230, 230, 230, 255), t.c_str());
       }
     }
     ImGui::SetCursorScreenPos({at.x, at.y + lane_h});

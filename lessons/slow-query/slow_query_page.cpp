@@ -14,6 +14,8 @@
 namespace looplab::slow_query {
 namespace {
 
+using app::number_or_null;
+
 app::ParameterSet declare_parameters() {
   using namespace app;
   return ParameterSet({
@@ -25,8 +27,6 @@ app::ParameterSet declare_parameters() {
 }
 
 Mode mode_of(const app::ParameterSet& p) { return static_cast<Mode>(p.choice("mode")); }
-
-nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
 class SlowQueryPage final : public app::LessonFrame {
  public:

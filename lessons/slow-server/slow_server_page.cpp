@@ -12,6 +12,8 @@
 namespace looplab::slow_server {
 namespace {
 
+using app::number_or_null;
+
 app::ParameterSet declare_parameters() {
   using namespace app;
   const std::string delays = "Server delays (seconds)";
@@ -36,8 +38,6 @@ Settings settings_of(const app::ParameterSet& p) {
   s.time_scale = p.number("scale");
   return s;
 }
-
-nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
 class SlowServerPage final : public app::LessonFrame {
  public:

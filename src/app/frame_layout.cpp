@@ -129,14 +129,15 @@ void LessonFrame::draw_parameter(std::size_t i) {
 void LessonFrame::draw_run_buttons() {
   const bool running = run_.running();
   if (running) ImGui::BeginDisabled();
-  if (ImGui::Button(running ? "Running..." : "Run (Space)", {140, 0})) run();
+  // The keys in the labels only where there is a keyboard.
+  if (ImGui::Button(running ? "Running..." : touch_layout_ ? "Run" : "Run (Space)", {140, 0})) run();
   run_button_[0] = ImGui::GetItemRectMin().x;
   run_button_[1] = ImGui::GetItemRectMin().y;
   run_button_[2] = ImGui::GetItemRectMax().x;
   run_button_[3] = ImGui::GetItemRectMax().y;
   if (running) ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Reset (R)", {110, 0})) reset();
+  if (ImGui::Button(touch_layout_ ? "Reset" : "Reset (R)", {110, 0})) reset();
   if (run_.draw_status() == LessonRun::Offer::rerun_on_virtual_clock) {
     params_.use_virtual_clock();
     run();
@@ -203,8 +204,9 @@ void LessonFrame::draw_code() {
   ImGui::PopTextWrapPos();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 3));  // code reads as code, not a list
   // Sized to what the text took when last drawn (the estimate only for the first frame).
-  const float text_h = code_text_height_ > 0 ? code_text_height_
-                                             : ui::code_panel_height(shown.source, panel_text_width(), app_fonts().mono);
+  const float text_h = code_text_height_ > 0
+                           ? code_text_height_
+                           : ui::code_panel_height(shown.source, view_.model(), panel_text_width(), app_fonts().mono);
   ImGui::BeginChild("code", {0, panel_height(text_h, 160, 460)}, true);
   ui::draw_code_panel(shown.source, view_.model(), timeline_.playhead, app_fonts().mono);
   code_text_height_ = ImGui::GetCursorPosY() + ImGui::GetScrollY() - ImGui::GetStyle().WindowPadding.y;

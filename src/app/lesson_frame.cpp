@@ -12,9 +12,9 @@
 #include <stdexcept>
 
 namespace looplab::app {
-namespace {
-
 nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+namespace {
 
 nlohmann::json bench_timeline_action(const nlohmann::json& args) {
   const auto tasks = args.value("tasks", 4000);
@@ -76,6 +76,12 @@ nlohmann::json LessonFrame::move_playhead(const nlohmann::json& args) {
 }
 
 std::string LessonFrame::set_parameter(std::string_view name, std::string_view value) {
+  // A lesson without real I/O runs only on the virtual clock: a link or a tool that asks
+  // for it (every lesson's screenshots and walk do) gets what it asked for, silently.
+  if (name == "clock" && !params_.has_clock()) {
+    if (value == "virtual") return {};
+    return "the " + std::string(host_.info.id) + " lesson has no real clock: every run of it is on the virtual clock";
+  }
   if (!params_.find(name)) {
     return "the " + std::string(host_.info.id) + " lesson has no parameter named '" + std::string(name) + "' (it has " +
            params_.names() + ")";

@@ -31,6 +31,9 @@ struct Snippet {
   std::string note = "the equivalent Python; highlighted: where each task is";
 };
 
+// A number for window.looplab.state() (lesson_state()): NaN ("not yet") and infinities as null.
+nlohmann::json number_or_null(double value);
+
 // A run that has ended (finished or failed), as the lesson's verdict builder sees it.
 struct EndedRun {
   const Trace& trace;

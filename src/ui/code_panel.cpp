@@ -15,10 +15,33 @@ namespace looplab::ui {
 
 namespace {
 
-// Room left of the line numbers for the names of the tasks on a line: three short names on
-// a wide panel, one and "+n" on a narrow one (a phone), where the code needs the width.
-float gutter_width(float panel_width) {
-  return ImGui::CalcTextSize(panel_width < 480 ? "R1 +2 " : "R1 R2 R3 ").x;
+// How the panel is laid out at a width: the gutter for the names of the tasks on a line,
+// the line numbers, and how many characters of code fit in a row. The gutter fits the run's
+// longest task name (so "second" or "Task-12" shows as itself, not as "+1"): three names
+// on a wide panel, one (or "R1 +2") on a narrow one (a phone), where the code needs the width.
+// It depends on the run, not the playhead, so stepping never reflows the code.
+struct CodeLayout {
+  float gutter = 0, number_w = 0, text_left = 0, char_w = 0;
+  int digits = 2;
+  std::size_t columns = 8;
+};
+
+CodeLayout code_layout(std::string_view source, const TimelineModel& model, float width) {
+  CodeLayout l;
+  l.char_w = ImGui::CalcTextSize("0").x;
+  std::size_t longest = 0;
+  for (const Lane& lane : model.lanes)
+    if (!lane.is_loop) longest = std::max(longest, lane.name.size());
+  const bool narrow = width < 480;
+  const std::size_t gutter_chars = narrow ? std::clamp<std::size_t>(longest + 1, 6, 9)     // "R1 +2 ", "second "
+                                          : std::clamp<std::size_t>(3 * (longest + 1), 9, 18);  // "R1 R2 R3 "
+  l.gutter = l.char_w * static_cast<float>(gutter_chars);
+  const auto lines = static_cast<std::size_t>(std::count(source.begin(), source.end(), '\n')) + 1;
+  l.digits = lines >= 1000 ? 4 : lines >= 100 ? 3 : 2;
+  l.number_w = l.char_w * static_cast<float>(l.digits) + ImGui::GetStyle().ItemSpacing.x;
+  l.text_left = l.gutter + 6 + l.number_w;
+  l.columns = static_cast<std::size_t>(std::max(8.0f, (width - l.text_left) / l.char_w));
+  return l;
 }
 
 LaneState state_at(const Lane& lane, Cursor c) {
@@ -28,17 +51,15 @@ LaneState state_at(const Lane& lane, Cursor c) {
 
 }  // namespace
 
-float code_panel_height(std::string_view python_source, float width, ImFont* mono) {
+float code_panel_height(std::string_view python_source, const TimelineModel& model, float width, ImFont* mono) {
   if (mono) ImGui::PushFont(mono);
-  const float char_w = ImGui::CalcTextSize("0").x;
-  const float text_left = gutter_width(width) + 6 + ImGui::CalcTextSize("000").x + ImGui::GetStyle().ItemSpacing.x;
-  const auto columns = static_cast<std::size_t>(std::max(8.0f, (width - text_left) / char_w));
+  const CodeLayout l = code_layout(python_source, model, width);
   std::size_t rows = 0, pos = 0;
   while (pos < python_source.size()) {
     std::size_t end = python_source.find('\n', pos);
     if (end == std::string_view::npos) end = python_source.size();
     const std::string_view text = python_source.substr(pos, end - pos);
-    rows += wrap_line(text, columns, code_continuation_indent(text)).size();
+    rows += wrap_line(text, l.columns, code_continuation_indent(text)).size();
     pos = end + 1;
   }
   const float h = static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing();
@@ -56,14 +77,11 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
   storage->SetInt(shown_id, first_busy);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (mono) ImGui::PushFont(mono);
-  // Room for three short task names (or two and "+n") left of the line numbers.
-  const float gutter = gutter_width(ImGui::GetContentRegionAvail().x);
   // Long lines wrap (continuing under their own indentation, without a number): a line cut
   // at the panel's edge would hide part of what the lesson shows.
-  const float char_w = ImGui::CalcTextSize("0").x;
-  const float number_w = ImGui::CalcTextSize("000").x + ImGui::GetStyle().ItemSpacing.x;
-  const float text_left = gutter + 6 + number_w;
-  const auto columns = static_cast<std::size_t>(std::max(8.0f, (ImGui::GetContentRegionAvail().x - text_left) / char_w));
+  const CodeLayout l = code_layout(python_source, model, ImGui::GetContentRegionAvail().x);
+  const float gutter = l.gutter, char_w = l.char_w, text_left = l.text_left;
+  const std::size_t columns = l.columns;
   int number = 1;
   std::size_t pos = 0;
   while (pos <= python_source.size()) {
@@ -100,7 +118,7 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
       }
     }
     ImGui::SetCursorScreenPos({p.x + gutter + 6, p.y});
-    ImGui::TextDisabled("%3d", number);
+    ImGui::TextDisabled("%*d", l.digits, number);
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const Segment& seg = rows[r];
       ImGui::SetCursorScreenPos({p.x + text_left + char_w * static_cast<float>(seg.indent), p.y + row_h * static_cast<float>(r)});

@@ -13,6 +13,6 @@ namespace looplab::ui {
 // Long lines wrap under their own indentation (continuation rows have no line number).
 void draw_code_panel(std::string_view python_source, const TimelineModel& model, Cursor playhead, ImFont* mono = nullptr);
 // The height the panel's text takes at `width` (content width, wrapped): to fit a child to it.
-float code_panel_height(std::string_view python_source, float width, ImFont* mono = nullptr);
+float code_panel_height(std::string_view python_source, const TimelineModel& model, float width, ImFont* mono = nullptr);
 
 }  // namespace looplab::ui

@@ -10,8 +10,21 @@
 namespace looplab::ui {
 
 namespace {
-constexpr std::size_t stamp_columns = 13;  // "[   1.234 s] "
+
+// "[12.345 s] ": as wide as the run's latest time needs, not wider, so a phone keeps its
+// columns for the text.
+int stamp_digits(const TimelineModel& model) {
+  double span = model.now - model.start;
+  int digits = 1;
+  while (span >= 10 && digits < 7) {
+    span /= 10;
+    ++digits;
+  }
+  return digits;
 }
+std::size_t stamp_columns_of(const TimelineModel& model) { return static_cast<std::size_t>(stamp_digits(model)) + 9; }
+
+}  // namespace
 
 void draw_console_panel(const TimelineModel& model, Cursor playhead, const ConsoleOptions& options, ImFont* mono) {
   const std::size_t printed = printed_until(model.console, playhead);
@@ -25,6 +38,8 @@ void draw_console_panel(const TimelineModel& model, Cursor playhead, const Conso
   const auto columns = static_cast<std::size_t>(std::max(16.0f, ImGui::GetContentRegionAvail().x / char_w));
   WrappedRows local;
   WrappedRows& rows = options.rows ? *options.rows : local;
+  const std::size_t stamp_columns = stamp_columns_of(model);
+  const int digits = stamp_digits(model) + 4;
   rows.update(model.console, columns, stamp_columns);
   const std::size_t text_columns = columns > stamp_columns + 8 ? columns - stamp_columns : 8;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -38,7 +53,7 @@ void draw_console_panel(const TimelineModel& model, Cursor playhead, const Conso
     const bool later = i >= printed;
     const float y = origin.y + row * static_cast<float>(rows.rows_before(i));
     char stamp[32];
-    std::snprintf(stamp, sizeof stamp, "[%8.3f s] ", line.time - model.start);
+    std::snprintf(stamp, sizeof stamp, "[%*.3f s] ", digits, line.time - model.start);
     ImGui::SetCursorScreenPos({origin.x, y});
     ImGui::PushStyleColor(ImGuiCol_Text, later ? IM_COL32(150, 150, 150, 110) : IM_COL32(140, 200, 255, 255));
     ImGui::TextUnformatted(stamp);
@@ -77,7 +92,7 @@ float console_panel_height(const TimelineModel& model, float width, ImFont* mono
   if (mono) ImGui::PopFont();
   WrappedRows local;
   WrappedRows& rows = cache ? *cache : local;
-  rows.update(model.console, static_cast<std::size_t>(std::max(16.0f, width / char_w)), stamp_columns);
+  rows.update(model.console, static_cast<std::size_t>(std::max(16.0f, width / char_w)), stamp_columns_of(model));
   return row * static_cast<float>(std::max<std::size_t>(1, rows.total_rows(model.console.size())));
 }
 

@@ -32,11 +32,16 @@ std::vector<Segment> wrap_line(std::string_view line, std::size_t columns, std::
     const std::size_t limit = advance(line, at, room);
     std::size_t end = limit, next = limit;
     if (limit < line.size()) {
-      // Break at the last space that fits, if it is not so early that the row is mostly empty.
+      // Break at the last space that fits, if it is not so early that the row is mostly empty;
+      // failing that, after the last punctuation that fits (aiohttp. | ClientSession()), so a
+      // name is split only when nothing else will do.
       const std::size_t space = line.rfind(' ', limit);
+      const std::size_t mark = line.find_last_of(".,(/[:=", limit - 1);
       if (space != std::string_view::npos && space >= at && space > at + room / 4) {
         end = space;  // the space itself is not drawn: it becomes the break
         next = space + 1;
+      } else if (mark != std::string_view::npos && mark >= at && mark + 1 > at + room / 4 && mark + 1 < limit) {
+        end = next = mark + 1;
       }
     }
     out.push_back(Segment{at, end, indent});

@@ -18,8 +18,9 @@ struct Segment {
   std::size_t indent = 0;  // columns of blank space before it (0 on the first row)
 };
 
-// Rows of at most `columns` characters (at least 8 are assumed). A break goes after the
-// last space that fits, or, in a word longer than a row, at the row's end. Continuation
+// Rows of at most `columns` characters (at least 8 are assumed). A break goes at the last
+// space that fits; in a word longer than a row, after its last '.', ',', '(', '/', '[', ':'
+// or '=' that fits, or else at the row's end. Continuation
 // rows start `continuation_indent` columns in (capped at half a row), so code keeps its
 // shape. Counts bytes as characters except UTF-8 continuation bytes.
 std::vector<Segment> wrap_line(std::string_view line, std::size_t columns, std::size_t continuation_indent = 0);

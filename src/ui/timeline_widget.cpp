@@ -272,12 +272,20 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
   dl->AddRectFilled(origin, {origin.x + total_width, lanes_bottom}, IM_COL32(20, 22, 26, 255));
   dl->AddRectFilled({left, origin.y}, {right, lanes_top}, IM_COL32(34, 37, 43, 255));
   dl->PushClipRect({left, origin.y}, {right, lanes_bottom}, true);
+  float last_label_end = -1e30f;
   for (const Tick& t : nice_ticks(map, 8)) {
     const float x = static_cast<float>(map.x_of(t.time));
     dl->AddLine({x, lanes_top - (t.major ? 9.0f : 4.0f)}, {x, lanes_top}, text_muted);
     if (t.major) {
       dl->AddLine({x, lanes_top}, {x, lanes_bottom}, grid_colour);
-      dl->AddText({x + 3, origin.y + 2}, text_muted, t.label.c_str());
+      // A label is read whole or not at all: one that would run past the right edge goes
+      // to the left of its tick, and is left out if that would cover the one before.
+      const float w = ImGui::CalcTextSize(t.label.c_str()).x;
+      float at = x + 3;
+      if (at + w > right) at = x - 3 - w;
+      if (at < last_label_end + 6) continue;
+      dl->AddText({at, origin.y + 2}, text_muted, t.label.c_str());
+      last_label_end = at + w;
     }
   }
   dl->PopClipRect();

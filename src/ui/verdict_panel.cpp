@@ -19,8 +19,11 @@ std::string compared(const VerdictRow* measured, const VerdictRow& r) {
   if (!measured || r.measured || !(r.seconds > 0)) return {};
   const double diff = measured->seconds - r.seconds;
   if (std::abs(diff) < 5e-7) return "the same";
+  // Small differences keep a decimal: a 0.05 s gap on 10 s reads "-0.5%", not "-0%".
+  const double percent = 100.0 * diff / r.seconds;
   char text[64];
-  std::snprintf(text, sizeof text, "%+.0f%% (%s%s)", 100.0 * diff / r.seconds, diff > 0 ? "+" : "", format_duration(diff).c_str());
+  std::snprintf(text, sizeof text, std::abs(percent) < 9.95 ? "%+.1f%% (%s%s)" : "%+.0f%% (%s%s)", percent,
+                diff > 0 ? "+" : "", format_duration(diff).c_str());
   return text;
 }
 

@@ -36,6 +36,16 @@ TEST_CASE("a word longer than a row is split at the row's end") {
   CHECK(rows("abcdefghijklmnopqrstuvwxyz", 10) == std::vector<std::string>{"abcdefghij", "klmnopqrst", "uvwxyz"});
 }
 
+TEST_CASE("a name longer than a row is split after its punctuation rather than inside a word") {
+  // A phone's code panel: 20 columns for "aiohttp.ClientSession() as session:".
+  CHECK(rows("aiohttp.ClientSession()", 20) == std::vector<std::string>{"aiohttp.", "ClientSession()"});
+  CHECK(rows("http://127.0.0.1:8000/delay-me?seconds=2", 24) ==
+        std::vector<std::string>{"http://127.0.0.1:8000/", "delay-me?seconds=2"});
+  CHECK(rows("asyncio.sleep(seconds)", 20) == std::vector<std::string>{"asyncio.sleep(", "seconds)"});
+  // Punctuation only at the very start is no place to break: the row would be nearly empty.
+  CHECK(rows("(abcdefghijklmnopqrstuvwxyz", 10) == std::vector<std::string>{"(abcdefghi", "jklmnopqrs", "tuvwxyz"});
+}
+
 TEST_CASE("multi-byte characters count once") {
   const auto r = rows("\u2192\u2192\u2192\u2192\u2192\u2192\u2192\u2192\u2192\u2192", 8);
   REQUIRE(r.size() == 2);
