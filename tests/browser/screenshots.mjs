@@ -12,11 +12,16 @@ import path from 'node:path';
 import { openPage, pageState, startBackend, launchBrowser, sleep } from './lib/harness.mjs';
 import { runAndWait } from './lib/lesson.mjs';
 
-const sizes = [
+const allSizes = [
   { name: 'desktop-1600x1000', width: 1600, height: 1000, deviceScaleFactor: 1 },
+  { name: 'desktop-1440x900', width: 1440, height: 900, deviceScaleFactor: 1 },
   { name: 'desktop-1280x720', width: 1280, height: 720, deviceScaleFactor: 1 },
   { name: 'phone-390x844', width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true, screens: 6 },
 ];
+// LOOPLAB_SHOT_SIZES=phone-390x844,desktop-1440x900 takes only those (default: all).
+const wanted = (process.env.LOOPLAB_SHOT_SIZES || '').split(',').filter(Boolean);
+const sizes = allSizes.filter(s => wanted.length === 0 || wanted.includes(s.name));
+if (sizes.length === 0) throw new Error(`LOOPLAB_SHOT_SIZES names no size (there are ${allSizes.map(s => s.name).join(', ')})`);
 
 const out = path.resolve(process.argv[2] || path.join(path.dirname(new URL(import.meta.url).pathname), '../../artifacts/screenshots'));
 const only = process.argv.slice(3);
