@@ -45,6 +45,9 @@ void register_database_endpoints(Router& router, ServerContext& context) {
     settings.connection.name = options["db-name"].as<std::string>();
     settings.connection.user = options["db-user"].as<std::string>();
     settings.connection.password = options["db-password"].as<std::string>();
+    // A rebuild (looplab-citydb) holds the tables for minutes: a query waiting for
+    // them gives up after this and the learner is told so (503, "being rebuilt").
+    settings.connection.lock_timeout_ms = 3000;
     settings.max_connections = static_cast<std::size_t>(pool_size);
     settings.max_waiting = static_cast<std::size_t>(queue_limit);
     settings.report_problem = [&log = context.log](const std::string& what) {

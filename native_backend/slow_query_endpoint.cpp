@@ -22,6 +22,9 @@ constexpr std::string_view database_busy_sentence =
     "Try again in a moment.";
 constexpr std::string_view shutting_down_sentence =
     "The server is shutting down and starts no new database query; try again in a moment.";
+constexpr std::string_view rebuilding_sentence =
+    "The cities database is being rebuilt right now (looplab-citydb holds its tables); "
+    "try again when the rebuild is done.";
 constexpr std::string_view unreachable_sentence =
     "The lesson database is not reachable right now; the server's log says why. "
     "The next request reconnects by itself.";
@@ -76,33 +79,12 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
   }
 
   // From here on everything may wait: a client that leaves is let go at once, whether
-  // it waits for a pool connection or for PostgreSQL.
+  // it waits for a pool connection, for the connection to be made, or for PostgreSQL;
+  // the query timeout covers all of it.
   db::CancelRequest cancel;
   auto on_client_gone = context.cancel.subscribe(
       [cancel, &context]() mutable { cancel.cancel("the request was cancelled: " + context.cancel.reason()); });
   if (context.cancel.cancelled()) co_return retry_later(request, "The request was cancelled before it started.");
-
-  // A half-built database has no looplab_build row (the builder writes it last):
-  // it is never served.
-  std::optional<std::string> copies;
-  try {
-    copies = co_await pool_->single_value("SELECT copies FROM looplab_build", cancel);
-  } catch (const db::PoolBusy&) {
-    co_return retry_later(request, database_busy_sentence);
-  } catch (const db::ShuttingDown&) {
-    co_return retry_later(request, shutting_down_sentence);
-  } catch (const db::QueryCancelled&) {
-    co_return retry_later(request, "The request was cancelled: " + context.cancel.reason() + ".");
-  } catch (const db::DatabaseUnavailable&) {
-    co_return retry_later(request, unreachable_sentence);
-  } catch (const db::QueryFailed& e) {
-    if (e.sqlstate != "42P01") throw;
-  }
-  if (!copies) {
-    co_return error_response(request, http::status::service_unavailable,
-                             "The cities database is not built, or its last build was interrupted: run "
-                             "scripts/postgres.sh start (it rebuilds it), then try again.");
-  }
 
   asio::steady_timer deadline(co_await asio::this_coro::executor, query_timeout_);
   const double timeout_s = query_timeout_.count() / 1000.0;
@@ -112,30 +94,56 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
                                                  nlohmann::json(timeout_s).dump() + " s (--db-query-timeout)");
   });
 
+  // What every failure of either query below is told; the details go to the log.
+  auto failed = [&](std::exception_ptr error) -> StringResponse {
+    try {
+      std::rethrow_exception(error);
+    } catch (const db::PoolBusy&) {
+      return retry_later(request, database_busy_sentence);
+    } catch (const db::ShuttingDown&) {
+      return retry_later(request, shutting_down_sentence);
+    } catch (const db::DatabaseUnavailable&) {
+      return retry_later(request, unreachable_sentence);
+    } catch (const db::QueryCancelled& e) {
+      const std::string sentence = "Query " + name + " was cancelled in PostgreSQL: " +
+                                   (cancel.requested() ? cancel.reason() : std::string("PostgreSQL stopped it")) + ".";
+      context.server.log.warn(std::string(context.remote) + " " + sentence + " (" + e.what() + ")");
+      const bool timed_out = !context.cancel.cancelled();
+      return error_response(request, timed_out ? http::status::gateway_timeout : http::status::service_unavailable,
+                            sentence);
+    } catch (const db::QueryFailed& e) {
+      if (e.sqlstate == "55P03") return retry_later(request, rebuilding_sentence);  // lock_timeout
+      if (e.sqlstate == "42P01") {
+        return error_response(request, http::status::service_unavailable,
+                              "The cities database is missing a table; run scripts/postgres.sh start to rebuild it.");
+      }
+      context.server.log.error("PostgreSQL refused query " + name + ": " + e.what());
+      return error_response(request, http::status::internal_server_error,
+                            "The lesson database refused query " + name + "; the server's log says why.");
+    }
+  };
+
+  // A half-built database has no looplab_build row (the builder writes it last):
+  // it is never served.
+  std::optional<std::string> copies;
+  try {
+    copies = co_await pool_->single_value("SELECT copies FROM looplab_build", cancel);
+  } catch (const db::QueryFailed& e) {
+    if (e.sqlstate != "42P01") co_return failed(std::current_exception());
+  } catch (const std::runtime_error&) {
+    co_return failed(std::current_exception());
+  }
+  if (!copies) {
+    co_return error_response(request, http::status::service_unavailable,
+                             "The cities database is not built, or its last build was interrupted: run "
+                             "scripts/postgres.sh start (it rebuilds it), then try again.");
+  }
+
   db::StreamedRows result;
   try {
     result = co_await pool_->count_rows(query->sql, cancel);
-  } catch (const db::PoolBusy&) {
-    co_return retry_later(request, database_busy_sentence);
-  } catch (const db::ShuttingDown&) {
-    co_return retry_later(request, shutting_down_sentence);
-  } catch (const db::DatabaseUnavailable&) {
-    co_return retry_later(request, unreachable_sentence);
-  } catch (const db::QueryCancelled& e) {
-    const std::string sentence = "Query " + name + " was cancelled in PostgreSQL: " +
-                                 (cancel.requested() ? cancel.reason() : std::string(e.what())) + ".";
-    context.server.log.warn(std::string(context.remote) + " " + sentence);
-    const bool timed_out = !context.cancel.cancelled();
-    co_return error_response(request, timed_out ? http::status::gateway_timeout : http::status::service_unavailable,
-                             sentence);
-  } catch (const db::QueryFailed& e) {
-    if (e.sqlstate == "42P01") {
-      co_return error_response(request, http::status::service_unavailable,
-                               "The cities database is missing a table; run scripts/postgres.sh start to rebuild it.");
-    }
-    context.server.log.error("PostgreSQL refused query " + name + ": " + e.what());
-    co_return error_response(request, http::status::internal_server_error,
-                             "The lesson database refused query " + name + "; the server's log says why.");
+  } catch (const std::runtime_error&) {
+    co_return failed(std::current_exception());
   }
   deadline.cancel();
 

@@ -23,43 +23,85 @@ std::string trimmed(const char* message) {
   return text;
 }
 
-// Cancels a socket wait when the deadline passes. The timer's handler may run after
-// the coroutine moved on, so it reaches the socket only through this shared state.
-class SocketDeadline {
+// Ends a socket wait when the deadline passes or the request is cancelled (the client
+// left). The timer's handler and the cancel action may run after the coroutine moved
+// on, so they reach the socket only through this shared state.
+class ConnectWatch {
  public:
-  SocketDeadline(asio::any_io_executor ex, std::chrono::milliseconds timeout, asio::posix::stream_descriptor& socket)
-      : timer_(ex, timeout), state_(std::make_shared<State>(State{&socket, false})) {
+  ConnectWatch(asio::any_io_executor ex, std::chrono::milliseconds timeout, asio::posix::stream_descriptor& socket,
+               CancelRequest* cancel)
+      : timer_(ex, timeout), cancel_(cancel), state_(std::make_shared<State>(State{&socket, false, false})) {
     timer_.async_wait([state = state_](error_code ec) {
       if (ec || !state->socket) return;
       state->expired = true;
       state->socket->cancel();
     });
+    if (cancel_) {
+      cancel_->arm([weak = std::weak_ptr<State>(state_)] {
+        auto state = weak.lock();
+        if (!state || !state->socket) return;
+        state->cancelled = true;
+        state->socket->cancel();
+      });
+    }
   }
-  ~SocketDeadline() { state_->socket = nullptr; }
+  ~ConnectWatch() {
+    state_->socket = nullptr;
+    if (cancel_) cancel_->disarm();
+  }
   bool expired() const { return state_->expired; }
+  bool cancelled() const { return state_->cancelled; }
 
  private:
   struct State {
     asio::posix::stream_descriptor* socket;
-    bool expired;
+    bool expired, cancelled;
   };
   asio::steady_timer timer_;
+  CancelRequest* cancel_;
   std::shared_ptr<State> state_;
 };
 
 // The host's addresses, looked up by Asio's resolver (its own thread), so a slow DNS
 // server never stalls the event loop; empty for a unix-socket folder or an address.
-asio::awaitable<std::vector<std::string>> resolve_host(const ConnectionSettings& settings) {
+// A cancelled request stops waiting at once: the lookup itself cannot be interrupted
+// (getaddrinfo), so it finishes on the resolver's thread and its answer is dropped.
+asio::awaitable<std::vector<std::string>> resolve_host(const ConnectionSettings& settings, CancelRequest* cancel) {
   std::vector<std::string> addresses;
   if (settings.host.empty() || settings.host.front() == '/') co_return addresses;
   error_code ec;
   asio::ip::make_address(settings.host, ec);
   if (!ec) co_return addresses;  // already an address: nothing to look up
-  asio::ip::tcp::resolver resolver(co_await asio::this_coro::executor);
-  auto results = co_await resolver.async_resolve(settings.host, std::to_string(settings.port), redirect(ec));
-  if (ec)
-    throw DatabaseUnavailable("cannot look up the database host " + settings.host + ": " + ec.message());
-  for (const auto& entry : results) {
+  struct Lookup {
+    explicit Lookup(asio::any_io_executor ex) : resolver(ex), wake(ex, asio::steady_timer::time_point::max()) {}
+    asio::ip::tcp::resolver resolver;
+    asio::steady_timer wake;
+    bool done = false;
+    error_code ec;
+    asio::ip::tcp::resolver::results_type results;
+  };
+  auto lookup = std::make_shared<Lookup>(co_await asio::this_coro::executor);
+  lookup->resolver.async_resolve(settings.host, std::to_string(settings.port),
+                                 [lookup](const error_code& resolve_ec, asio::ip::tcp::resolver::results_type results) {
+                                   lookup->done = true;
+                                   lookup->ec = resolve_ec;
+                                   lookup->results = std::move(results);
+                                   lookup->wake.cancel();
+                                 });
+  if (cancel) {
+    cancel->arm([weak = std::weak_ptr<Lookup>(lookup)] {
+      if (auto waiting = weak.lock()) {
+        waiting->resolver.cancel();
+        waiting->wake.cancel();
+      }
+    });
+  }
+  co_await lookup->wake.async_wait(redirect(ec));
+  if (cancel) cancel->disarm();
+  if (!lookup->done) throw QueryCancelled(cancel ? cancel->reason() : std::string("the lookup was cancelled"));
+  if (lookup->ec)
+    throw DatabaseUnavailable("cannot look up the database host " + settings.host + ": " + lookup->ec.message());
+  for (const auto& entry : lookup->results) {
     std::string address = entry.endpoint().address().to_string();
     if (std::find(addresses.begin(), addresses.end(), address) == addresses.end()) addresses.push_back(address);
     if (addresses.size() == 4) break;
@@ -70,9 +112,10 @@ asio::awaitable<std::vector<std::string>> resolve_host(const ConnectionSettings&
 }  // namespace
 
 asio::awaitable<std::unique_ptr<AsyncConnection>> AsyncConnection::open(const ConnectionSettings& settings,
-                                                                        std::chrono::milliseconds timeout) {
+                                                                        std::chrono::milliseconds timeout,
+                                                                        CancelRequest* cancel) {
   auto ex = co_await asio::this_coro::executor;
-  const auto params = settings.libpq_params(co_await resolve_host(settings));
+  const auto params = settings.libpq_params(co_await resolve_host(settings, cancel));
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(
       PQconnectStartParams(params.keywords.data(), params.values.data(), 0), &PQfinish);
   if (!conn || PQstatus(conn.get()) == CONNECTION_BAD) {
@@ -80,7 +123,15 @@ asio::awaitable<std::unique_ptr<AsyncConnection>> AsyncConnection::open(const Co
                               trimmed(conn ? PQerrorMessage(conn.get()) : "out of memory"));
   }
   asio::posix::stream_descriptor socket(ex);
-  SocketDeadline deadline(ex, timeout, socket);
+  // The descriptor is libpq's (after a failed poll it has already closed it): on every
+  // way out but success, Asio lets go of it rather than closing it a second time.
+  struct LetGo {
+    asio::posix::stream_descriptor& socket;
+    ~LetGo() {
+      if (socket.is_open()) socket.release();
+    }
+  } let_go{socket};
+  ConnectWatch watch(ex, timeout, socket, cancel);
   auto polling = PGRES_POLLING_WRITING;
   while (polling != PGRES_POLLING_OK) {
     if (polling == PGRES_POLLING_FAILED) {
@@ -93,17 +144,15 @@ asio::awaitable<std::unique_ptr<AsyncConnection>> AsyncConnection::open(const Co
     socket.assign(PQsocket(conn.get()));
     error_code ec;
     co_await socket.async_wait(polling == PGRES_POLLING_READING ? Wait::wait_read : Wait::wait_write, redirect(ec));
-    if (deadline.expired()) {
-      socket.release();
+    if (watch.cancelled()) throw QueryCancelled(cancel->reason());
+    if (watch.expired()) {
       throw DatabaseUnavailable("PostgreSQL at " + settings.describe() + " did not complete the connection within " +
                                 std::to_string(timeout.count() / 1000.0).substr(0, 4) + " s");
     }
     polling = PQconnectPoll(conn.get());
   }
-  if (PQsetnonblocking(conn.get(), 1) != 0) {
-    socket.release();
+  if (PQsetnonblocking(conn.get(), 1) != 0)
     throw DatabaseUnavailable("cannot switch the PostgreSQL connection to non-blocking mode");
-  }
   co_return std::unique_ptr<AsyncConnection>(new AsyncConnection(conn.release(), std::move(socket)));
 }
 
@@ -170,6 +219,20 @@ asio::awaitable<PGresult*> next_result(PGconn* conn, std::function<asio::awaitab
   throw QueryFailed(message, std::move(sqlstate));
 }
 
+AsyncConnection::Disarm AsyncConnection::arm_cancel(CancelRequest& cancel,
+                                                     const std::function<void(std::function<void()>)>& run_blocking) {
+  cancel.arm([this, run_blocking] {
+    if (PGcancel* handle = PQgetCancel(conn_)) {
+      run_blocking([handle] {
+        char error[256];
+        PQcancel(handle, error, sizeof error);
+        PQfreeCancel(handle);
+      });
+    }
+  });
+  return Disarm{cancel};
+}
+
 asio::awaitable<StreamedRows> AsyncConnection::count_rows(std::string_view select_sql, CancelRequest cancel,
                                                           std::function<void(std::function<void()>)> run_blocking) {
   auto wait = [this]() { return wait_readable(); };
@@ -182,19 +245,7 @@ asio::awaitable<StreamedRows> AsyncConnection::count_rows(std::string_view selec
   // PGresult per row: the cheapest way to receive 7.8 M rows and count them.
   co_await send("COPY (" + std::string(select_sql) + ") TO STDOUT");
 
-  cancel.arm([this, run_blocking] {
-    if (PGcancel* handle = PQgetCancel(conn_)) {
-      run_blocking([handle] {
-        char error[256];
-        PQcancel(handle, error, sizeof error);
-        PQfreeCancel(handle);
-      });
-    }
-  });
-  struct Disarm {
-    CancelRequest& request;
-    ~Disarm() { request.disarm(); }
-  } disarm{cancel};
+  auto disarm = arm_cancel(cancel, run_blocking);
 
   PGresult* first = co_await next_result(conn_, wait, consume);
   if (!first) fail_connection("starting the query");
@@ -241,10 +292,14 @@ asio::awaitable<StreamedRows> AsyncConnection::count_rows(std::string_view selec
   co_return out;
 }
 
-asio::awaitable<std::optional<std::string>> AsyncConnection::single_value(std::string_view sql) {
+asio::awaitable<std::optional<std::string>> AsyncConnection::single_value(
+    std::string_view sql, CancelRequest cancel, std::function<void(std::function<void()>)> run_blocking) {
   auto wait = [this]() { return wait_readable(); };
   auto consume = [this] { consume_input(); };
+  if (cancel.requested()) throw QueryCancelled(cancel.reason());
   co_await send(sql);
+  // Even a one-row query can wait long: for a lock, while a rebuild holds the tables.
+  auto disarm = arm_cancel(cancel, run_blocking);
   PGresult* result = co_await next_result(conn_, wait, consume);
   while (PGresult* extra = co_await next_result(conn_, wait, consume)) PQclear(extra);
   if (!result) fail_connection("running a query");

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,9 +29,11 @@ struct StreamedRows {
 class AsyncConnection {
  public:
   // Throws DatabaseUnavailable with libpq's reason when the connection fails or
-  // takes longer than `timeout`.
+  // takes longer than `timeout`; QueryCancelled as soon as `cancel` (if given) fires,
+  // while the host name is looked up or the connection is being made.
   static asio::awaitable<std::unique_ptr<AsyncConnection>> open(const ConnectionSettings& settings,
-                                                                std::chrono::milliseconds timeout);
+                                                                std::chrono::milliseconds timeout,
+                                                                CancelRequest* cancel = nullptr);
   ~AsyncConnection();
   AsyncConnection(const AsyncConnection&) = delete;
   AsyncConnection& operator=(const AsyncConnection&) = delete;
@@ -41,8 +44,10 @@ class AsyncConnection {
   asio::awaitable<StreamedRows> count_rows(std::string_view select_sql, CancelRequest cancel,
                                            std::function<void(std::function<void()>)> run_blocking);
 
-  // The first column of the first row, or nothing when there is no row.
-  asio::awaitable<std::optional<std::string>> single_value(std::string_view sql);
+  // The first column of the first row, or nothing when there is no row; stopped in
+  // PostgreSQL (QueryCancelled) when `cancel` fires, as count_rows is.
+  asio::awaitable<std::optional<std::string>> single_value(std::string_view sql, CancelRequest cancel,
+                                                           std::function<void(std::function<void()>)> run_blocking);
 
   // False when the server closed the connection while it sat idle in the pool.
   bool still_usable();
@@ -55,6 +60,13 @@ class AsyncConnection {
   // Reads what arrived; throws DatabaseUnavailable when the connection broke.
   void consume_input();
   [[noreturn]] void fail_with_result(PGresult* result);
+  // While a query runs, `cancel` asks PostgreSQL to stop it (PQcancel, through
+  // run_blocking); the returned guard takes that back.
+  struct Disarm {
+    CancelRequest& request;
+    ~Disarm() { request.disarm(); }
+  };
+  [[nodiscard]] Disarm arm_cancel(CancelRequest& cancel, const std::function<void(std::function<void()>)>& run_blocking);
   [[noreturn]] void fail_connection(const std::string& what);
 
   PGconn* conn_;

@@ -23,6 +23,7 @@ ConnectionSettings::Params ConnectionSettings::libpq_params(const std::vector<st
       {"password", password},
       {"connect_timeout", std::to_string(connect_timeout_s)},
       {"application_name", "looplab"},
+      {"options", lock_timeout_ms > 0 ? "-c lock_timeout=" + std::to_string(lock_timeout_ms) : std::string()},
       // No environment fall-backs (PGHOST, ~/.pgpass) sneaking in other settings.
       {"passfile", "/dev/null"},
   };

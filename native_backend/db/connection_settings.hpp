@@ -15,6 +15,11 @@ struct ConnectionSettings {
   std::string user = "looplab_reader";
   std::string password = "pythonasync";
   int connect_timeout_s = 5;
+  // How long a statement may wait for a table lock before PostgreSQL gives up on it
+  // (lock_timeout, 55P03); 0 = PostgreSQL's default, no limit. The backend sets it: a
+  // rebuild holds the lesson's tables for minutes, and requests should hear so at once
+  // instead of waiting it out. The builder must not (its DROP waits for running queries).
+  int lock_timeout_ms = 0;
 
   // Keyword/value pairs for PQconnectStartParams/PQconnectdbParams; no quoting pitfalls.
   struct Params {

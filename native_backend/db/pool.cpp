@@ -50,10 +50,16 @@ struct Pool::Shared {
       conn.reset();
       --open;
     }
-    if (!waiters.empty()) {
-      waiters.front()->cancel();
-      waiters.pop_front();
-    }
+    wake_next();
+  }
+
+  // Hands the turn to the first waiter. A waiter that was woken but leaves instead (its
+  // client went away at the same moment) calls this again, so a free connection never
+  // sits idle while others wait.
+  void wake_next() {
+    if (waiters.empty() || (idle.empty() && open >= settings.max_connections)) return;
+    waiters.front()->cancel();
+    waiters.pop_front();
   }
 };
 
@@ -126,12 +132,17 @@ asio::awaitable<Pool::Lease> Pool::acquire(bool fresh, CancelRequest& cancel) {
     if (shared->open < shared->settings.max_connections) {
       ++shared->open;
       try {
-        auto conn = co_await AsyncConnection::open(shared->settings.connection, shared->settings.connect_timeout);
+        // The client may leave while the name is looked up or the connection is made.
+        auto conn =
+            co_await AsyncConnection::open(shared->settings.connection, shared->settings.connect_timeout, &cancel);
         shared->ever_connected = true;
         co_return Lease(shared, std::move(conn), false);
       } catch (const DatabaseUnavailable& e) {
         shared->give_back(nullptr);
         shared->note_failure(e.what());
+        throw;
+      } catch (const QueryCancelled&) {
+        shared->give_back(nullptr);
         throw;
       }
     }
@@ -149,6 +160,10 @@ asio::awaitable<Pool::Lease> Pool::acquire(bool fresh, CancelRequest& cancel) {
     cancel.disarm();
     auto& queue = shared->waiters;
     queue.erase(std::remove(queue.begin(), queue.end(), timer), queue.end());
+    if (cancel.requested() && !shared->shut_down) {
+      shared->wake_next();  // this waiter may have been handed the turn: pass it on
+      throw QueryCancelled(cancel.reason());
+    }
   }
 }
 
@@ -170,11 +185,15 @@ asio::awaitable<Result> Pool::with_connection(Operation operation, CancelRequest
   }
 }
 
-asio::awaitable<StreamedRows> Pool::count_rows(std::string_view select_sql, CancelRequest cancel) {
-  auto shared = shared_;
-  auto run_blocking = [weak = std::weak_ptr<Shared>(shared)](std::function<void()> job) {
+std::function<void(std::function<void()>)> Pool::blocking_runner() const {
+  return [weak = std::weak_ptr<Shared>(shared_)](std::function<void()> job) {
     if (auto alive = weak.lock()) asio::post(alive->cancel_thread, std::move(job));
   };
+}
+
+asio::awaitable<StreamedRows> Pool::count_rows(std::string_view select_sql, CancelRequest cancel) {
+  auto shared = shared_;
+  auto run_blocking = blocking_runner();
   try {
     auto rows = co_await with_connection<StreamedRows>(
         [&](AsyncConnection& conn) { return conn.count_rows(select_sql, cancel, run_blocking); }, cancel);
@@ -194,8 +213,9 @@ asio::awaitable<StreamedRows> Pool::count_rows(std::string_view select_sql, Canc
 }
 
 asio::awaitable<std::optional<std::string>> Pool::single_value(std::string_view sql, CancelRequest cancel) {
+  auto run_blocking = blocking_runner();
   co_return co_await with_connection<std::optional<std::string>>(
-      [&](AsyncConnection& conn) { return conn.single_value(sql); }, cancel);
+      [&](AsyncConnection& conn) { return conn.single_value(sql, cancel, run_blocking); }, cancel);
 }
 
 }  // namespace looplab::db

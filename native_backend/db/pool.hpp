@@ -62,6 +62,8 @@ class Pool {
   struct Shared;
   class Lease;
   asio::awaitable<Lease> acquire(bool fresh, CancelRequest& cancel);
+  // Runs PQcancel's blocking call on the pool's own thread, never on the loop.
+  std::function<void(std::function<void()>)> blocking_runner() const;
   // Runs `operation` on a pooled connection, retrying once on a fresh one.
   template <class Result, class Operation>
   asio::awaitable<Result> with_connection(Operation operation, CancelRequest& cancel);

@@ -6,7 +6,10 @@ so R1 sorts for about a second):
   waiter with a shutdown sentence;
 - the backend connects as a read-only role that can only SELECT the lesson's tables;
 - what went wrong with the database goes to the backend's log, not to the public;
-- resolving the database's host name never stalls the event loop.
+- resolving the database's host name never stalls the event loop;
+- a client that leaves is let go at once wherever /slow-query waits: for the name to
+  resolve, for a connection to a database that does not answer, for a table a
+  rebuild holds (which, past a lock timeout, answers "being rebuilt").
 Usage: test_database_hardening.py <looplab-backend> <looplab-citydb>"""
 import os
 import signal
@@ -35,6 +38,23 @@ def in_background(server, target, results, key, timeout=60):
     thread = threading.Thread(target=run)
     thread.start()
     return thread
+
+
+def leave_while_waiting(server, target, wait=0.3):
+    """Sends the request, hangs up after `wait` seconds; returns how long until the
+    access log shows it as 499 (None when it did not within 8 s)."""
+    with server.connect() as s:
+        s.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        time.sleep(wait)
+    left_at = time.monotonic()
+    pattern = '"GET ' + target.replace("?", r"\?") + '" 499'
+    if not wait_for(lambda: server.access_lines(pattern), 8):
+        return None
+    return time.monotonic() - left_at
+
+
+def shown(took):
+    return "never" if took is None else f"after {took:.2f} s"
 
 
 def db_health(server):
@@ -199,12 +219,69 @@ def test_dns_off_the_loop(workdir):
         took = time.monotonic() - started
         check(status == 200 and took < 0.5,
               f"while the database's name takes 3 s to resolve, other requests are answered at once ({took:.2f} s)")
+        took = leave_while_waiting(server, "/slow-query?name=R1&resolving=1", wait=0.2)
+        check(took is not None and took < 0.6,
+              f"a client that leaves while the name resolves is let go at once ({shown(took)})")
         lookup.join(20)
         check(results.get("lookup", (None,))[0] == 503, f"the lookup that failed answers 503 "
                                                          f"({results.get('lookup', ('-',))[0]})")
     finally:
         server.stop()
         dns.close()
+
+
+def test_leaving_during_connect(workdir):
+    # A database that takes the connection and never says a word (a hung server, a
+    # firewall that drops): libpq would wait the whole connect timeout.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    server = Server(BACKEND, workdir, "connecting", "--db-host", "127.0.0.1", "--db-port",
+                    str(silent.getsockname()[1]))
+    try:
+        took = leave_while_waiting(server, "/slow-query?name=R2&connecting=1")
+        check(took is not None and took < 0.6,
+              f"a client that leaves while the connection to a silent database is made is let go at once "
+              f"({shown(took)}; the connect timeout is 5 s)")
+        health = db_health(server)
+        check(health.get("connections_open") == 0 and server.health()[1].get("open_connections") == 1,
+              f"... and neither its pool connection nor its slot stays taken ({health.get('connections_open')} open)")
+    finally:
+        server.stop()
+        silent.close()
+
+
+def test_locked_tables(workdir, pg):
+    server = Server(BACKEND, workdir, "locked", "--db-host", "127.0.0.1", "--db-port", str(pg.port))
+    # What a rebuild does: one transaction holding the lesson's tables.
+    holder = subprocess.Popen(["psql", "-h", pg.folder, "-p", str(pg.port), "-U", "postgres", "-d", "postgres", "-Xq",
+                               "-c", "BEGIN; LOCK TABLE looplab_build, cities, states IN ACCESS EXCLUSIVE MODE; "
+                                     "SELECT pg_sleep(30); COMMIT;"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        held = wait_for(lambda: pg.psql("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                                        "WHERE c.relname = 'looplab_build' AND l.granted "
+                                        "AND l.mode = 'AccessExclusiveLock'") == ["1"], 10, interval=0.1)
+        check(held, "a transaction holds the lesson's tables, as a rebuild does")
+        started = time.monotonic()
+        status, headers, body = server.get("/slow-query?name=R2", timeout=40)
+        took = time.monotonic() - started
+        check(status == 503 and b"being rebuilt" in body and headers.get("Retry-After") and took < 6,
+              f"while a rebuild holds the tables, /slow-query says so within the lock timeout "
+              f"({status} after {took:.2f} s: {body.decode(errors='replace').strip()[:80]!r})")
+        took = leave_while_waiting(server, "/slow-query?name=R2&locked=1")
+        check(took is not None and took < 0.6,
+              f"a client that leaves while its query waits for the tables is let go at once ({shown(took)})")
+    finally:
+        # The server notices a vanished psql only after pg_sleep: end its session there.
+        pg.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()")
+        holder.wait(10)
+    try:
+        freed = wait_for(lambda: server.get("/slow-query?name=R2", timeout=40)[0] == 200, 10, interval=0.2)
+        check(freed, "once the tables are free again, the next request is answered")
+    finally:
+        server.stop()
 
 
 def main():
@@ -219,6 +296,8 @@ def main():
             test_bounded_queue(workdir, pg)
             test_leaving_waiter(workdir, pg)
             test_shutdown_answers_waiters(workdir, pg)
+            test_leaving_during_connect(workdir)
+            test_locked_tables(workdir, pg)
     finally:
         pg.destroy()
     finish()
