@@ -9,18 +9,13 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "backend"))
+from backend_harness import check, finish  # noqa: E402
 from pg_instance import PostgresInstance, free_port  # noqa: E402
 
 CITYDB = sys.argv[1]
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
 
 def citydb(pg, *args):
     return subprocess.run([CITYDB, *pg.citydb_args(), *args], capture_output=True, text=True, timeout=120)
@@ -111,10 +106,7 @@ def main():
         check(run.returncode == 1 and "cannot connect to PostgreSQL" in run.stderr, "no server: a clear message")
     finally:
         pg.destroy()
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        sys.exit(1)
-    print("all checks passed")
+    finish()
 
 
 if __name__ == "__main__":

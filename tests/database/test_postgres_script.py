@@ -13,19 +13,14 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "backend"))
+from backend_harness import check, finish  # noqa: E402
 from pg_instance import free_port  # noqa: E402
 
 ROOT, CITYDB = sys.argv[1], sys.argv[2]
 SCRIPT = os.path.join(ROOT, "scripts", "postgres.sh")
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
 
 def main():
     folder = tempfile.mkdtemp(prefix="looplab-pgscript-")
@@ -118,10 +113,7 @@ def main():
     finally:
         script("stop")
         shutil.rmtree(folder, ignore_errors=True)
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        sys.exit(1)
-    print("all checks passed")
+    finish()
 
 
 if __name__ == "__main__":
