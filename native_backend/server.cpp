@@ -68,7 +68,8 @@ void Server::on_accepted(tcp::socket socket) {
     asio::co_spawn(context_.io, answer_at_capacity(std::move(socket), std::move(*reserved)), asio::detached);
 }
 
-Awaitable<void> Server::answer_at_capacity(tcp::socket socket, ConnectionSlots::Slot slot) {
+// `slot` is one of the reserved ones, held (by being a parameter) until this returns.
+Awaitable<void> Server::answer_at_capacity(tcp::socket socket, [[maybe_unused]] ConnectionSlots::Slot slot) {
   error_code ec;
   asio::steady_timer deadline(context_.io, probe_read_timeout);
   bool expired = false;
