@@ -67,6 +67,7 @@ class Server:
                 raise RuntimeError(f"{name} never wrote its port file")
             time.sleep(0.02)
         self.port = int(open(self.port_file).read())
+        self._scanned = False
 
     def connection(self, timeout=10):
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
@@ -122,14 +123,23 @@ class Server:
         return self.process.poll() is None
 
     def stop(self, timeout=15):
+        """SIGTERM, then the exit code (None when it had to be killed). Every stop also
+        reads the server's log for sanitizer reports, so the .asan runs of every test
+        fail on one, whether or not the test checks the exit code."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
         try:
-            return self.process.wait(timeout)
+            code = self.process.wait(timeout)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-            return None
+            code = None
+        if not self._scanned:
+            self._scanned = True
+            errors = sanitizer_errors(self)
+            if errors:
+                check(False, f"{self.name}: the sanitizers reported {errors[:3]}")
+        return code
 
 
 def close_with_reset(sock):
@@ -139,8 +149,13 @@ def close_with_reset(sock):
     sock.close()
 
 
+# What AddressSanitizer, LeakSanitizer and UBSan print (not PostgreSQL's "ERROR:",
+# which the backend's own log may quote).
+SANITIZER_REPORT = re.compile(r"==\d+==ERROR: |runtime error: |Sanitizer")
+
+
 def sanitizer_errors(server):
-    return [line for line in server.stderr().splitlines() if "ERROR" in line or "runtime error" in line]
+    return [line for line in server.stderr().splitlines() if SANITIZER_REPORT.search(line)]
 
 
 class Workdir:
