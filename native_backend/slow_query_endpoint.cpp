@@ -107,7 +107,10 @@ Awaitable<Response> SlowQueryEndpoint::handle(const Request& request, RequestCon
     } catch (const db::QueryCancelled& e) {
       const std::string sentence = "Query " + name + " was cancelled in PostgreSQL: " +
                                    (cancel.requested() ? cancel.reason() : std::string("PostgreSQL stopped it")) + ".";
-      context.server.log.warn(std::string(context.remote) + " " + sentence + " (" + e.what() + ")");
+      // PostgreSQL's own words (a statement_timeout, an operator's pg_cancel_backend) go
+      // to the log only.
+      context.server.log.warn(std::string(context.remote) + " " + sentence +
+                              (cancel.requested() ? std::string() : " (" + std::string(e.what()) + ")"));
       const bool timed_out = !context.cancel.cancelled();
       return error_response(request, timed_out ? http::status::gateway_timeout : http::status::service_unavailable,
                             sentence);
