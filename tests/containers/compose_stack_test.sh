@@ -263,7 +263,7 @@ grep -q 'LOOPLAB_DB_PASSWORD' "$artifacts/config-nopassword.log" || fail "withou
 pass "without LOOPLAB_DB_PASSWORD compose refuses, naming it"
 network="$(podman inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "${project}_looplab_1")"
 psql_from_network() {  # <user> <password> <sql>: psql run from a container on the backends' network
-  podman run --rm --network "$network" -e PGPASSWORD="$2" --entrypoint psql localhost/looplab-postgres:latest \
+  podman run --rm --no-healthcheck --network "$network" -e PGPASSWORD="$2" --entrypoint psql localhost/looplab-postgres:latest \
     -h postgres -U "$1" -d postgres -XAtc "$3" 2>&1
 }
 out="$(psql_from_network postgres pythonasync 'SELECT 1' || true)"
