@@ -306,14 +306,22 @@ for i in $(seq 1 40); do
   ! grep -qi '^x-looplab-upstream' <<<"$headers" || fail "a reply names the internal upstream: $headers"
 done
 sleep 0.5  # access-log lines are written in batches
-served_1="$(podman logs "${project}_looplab_1" 2>/dev/null | grep -c '"GET /healthz?spread=' || true)"
-served_2="$(podman logs "${project}_looplab_2" 2>/dev/null | grep -c '"GET /healthz?spread=' || true)"
+# Whole logs first: grep -m1 at the end of a pipe would stop podman with SIGPIPE,
+# which pipefail turns into a silent exit.
+log_1="$(podman logs "${project}_looplab_1" 2>/dev/null)"
+log_2="$(podman logs "${project}_looplab_2" 2>/dev/null)"
+served_1="$(grep -c '"GET /healthz?spread=' <<<"$log_1" || true)"
+served_2="$(grep -c '"GET /healthz?spread=' <<<"$log_2" || true)"
 [ "$served_1" -gt 0 ] && [ "$served_2" -gt 0 ] || fail "40 requests did not reach both backends ($served_1 and $served_2)"
 [ $((served_1 + served_2)) -eq 40 ] || fail "the backends logged $((served_1 + served_2)) of 40 requests"
 pass "backend 1 served $served_1 and backend 2 served $served_2 of 40 requests; no reply names an upstream"
-client="$(podman logs "${project}_looplab_1" 2>/dev/null | grep -m1 '"GET /healthz?spread=' | awk '{print $2}')"
-[ -n "$client" ] || client="$(podman logs "${project}_looplab_2" 2>/dev/null | grep -m1 '"GET /healthz?spread=' | awk '{print $2}')"
-pass "the access log names the client nginx forwarded for ($client), not nginx"
+# nginx's X-Forwarded-For names the peer it saw (the address curl came from, without a
+# port); without --trusted-proxy the log would show nginx's own address and port.
+client="$(awk '/"GET \/healthz\?spread=/ { print $2; exit }' <<<"$log_1")"
+nginx_ip="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "${project}_web_1")"
+[ -n "$client" ] && [ "$client" != "$nginx_ip" ] && [[ "$client" != *:* ]] \
+  || fail "the access log names '$client' for a request through nginx ($nginx_ip), not the client it forwarded for"
+pass "the access log names the client nginx forwarded for ($client), not nginx ($nginx_ip)"
 
 # SIGTERM: the backend stops promptly and cleanly; nginx keeps serving from the other.
 stop_started=$SECONDS
