@@ -94,7 +94,8 @@ void draw_heap(const Trace& trace, const LoopAtPhase& at) {
 void draw_ready(const Trace& trace, const LoopPhase& p, const LoopAtPhase& at) {
   char head[96];
   if (at.iteration_started)
-    std::snprintf(head, sizeof head, "Ready queue: iteration %u runs %u", p.iteration, at.callbacks);
+    std::snprintf(head, sizeof head, "Ready queue: iteration %u runs %u callback%s", p.iteration, at.callbacks,
+                  at.callbacks == 1 ? "" : "s");
   else
     std::snprintf(head, sizeof head, "Ready queue: filling for iteration %u", p.iteration);
   title(head);
@@ -109,7 +110,11 @@ void draw_ready(const Trace& trace, const LoopPhase& p, const LoopAtPhase& at) {
       ImGui::TextUnformatted(text.c_str());
   }
   if (at.unnamed > 0) ImGui::TextDisabled("+ %u of asyncio's own (done callbacks)", at.unnamed);
-  if (at.iteration_started) ImGui::TextDisabled("\u25A0 ran  \u25B6 running  \u25A1 next; what they queue waits for the next iteration");
+  if (at.iteration_started) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    wrapped("\u25A0 ran  \u25B6 running  \u25A1 next. What they queue waits for the next iteration.");
+    ImGui::PopStyleColor();
+  }
 }
 
 void draw_selector(const Trace& trace, const LoopPhase& p) {
