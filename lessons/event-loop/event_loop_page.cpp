@@ -22,8 +22,6 @@ Settings settings_of(const app::ParameterSet& v) {
           v.number("second")};
 }
 
-nlohmann::json finite_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-
 class EventLoopPage final : public app::LessonFrame {
  public:
   explicit EventLoopPage(app::LessonHost& host)
@@ -177,7 +175,7 @@ class EventLoopPage final : public app::LessonFrame {
     for (const QueueEntry& q : at_.ready)
       ready.push_back({{"text", entry_text(*trace(), q)}, {"ran", q.ran}, {"current", q.current}});
     state["phase"] = {{"index", player_.phase()}, {"kind", to_string(p.kind)}, {"iteration", p.iteration},
-                      {"time", p.time}, {"headline", headline(*trace(), p)}, {"timeout", finite_or_null(p.timeout)},
+                      {"time", p.time}, {"headline", headline(*trace(), p)}, {"timeout", app::number_or_null(p.timeout)},
                       {"began", p.began}, {"task", p.task ? trace()->task_name(p.task) : ""}, {"heap", heap},
                       {"ready", ready}, {"callbacks", at_.callbacks}, {"unnamed", at_.unnamed}};
     return state;

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openPage, pageState, startBackend, launchBrowser, sleep } from './lib/harness.mjs';
-import { runAndWait, setParams } from './lib/lesson.mjs';
+import { runAndWait } from './lib/lesson.mjs';
 
 const allSizes = [
   { name: 'desktop-1600x1000', width: 1600, height: 1000, deviceScaleFactor: 1 },
@@ -53,11 +53,7 @@ try {
     await shoot(index, 'start');
     await index.context().close();
     for (const id of lessons) {
-      // The virtual clock where the lesson has a choice of clock (asking a lesson without
-      // one would put a refusal on the page).
-      const page = await openPage(browser, `${backend.url}${id}.html`, size);
-      const declared = (await pageState(page)).lesson.parameters.map(p => p.name);
-      if (declared.includes('clock')) await setParams(page, { clock: 'virtual' });
+      const page = await openPage(browser, `${backend.url}${id}.html?clock=virtual`, size);
       await shoot(page, `${id}-before-run`);
       await runAndWait(page);
       await shoot(page, `${id}-after-run`);
