@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/python_stderr.h"
+
 namespace looplab::app {
 namespace {
 
@@ -41,6 +43,31 @@ std::vector<std::string> printed_lines(const Trace& trace) {
   for (const TraceEvent& e : trace.events())
     if (e.kind == EventKind::print) out.push_back(trace.text(e.detail));
   return out;
+}
+
+std::vector<StderrFact> stderr_lines(const Trace& trace) {
+  std::vector<StderrFact> out;
+  for (const TraceEvent& e : trace.events())
+    if (std::string text = ui::python_stderr_line(trace, e); !text.empty())
+      out.push_back({e.time, e.task == 0 ? std::string() : trace.task_name(e.task), std::move(text)});
+  return out;
+}
+
+std::optional<TaskState> final_state(const Trace& trace, std::string_view task_name) {
+  for (std::size_t id = 1; id < trace.tasks().size(); ++id) {
+    if (trace.task_name(static_cast<TaskId>(id)) != task_name) continue;
+    const std::uint32_t end = trace.tasks()[id].finished_event;
+    if (end == kNoEvent || end >= trace.size()) return std::nullopt;
+    return trace.events()[end].state;
+  }
+  return std::nullopt;
+}
+
+std::size_t times_on_line(const Trace& trace, std::uint32_t line) {
+  if (line == 0) return 0;
+  return static_cast<std::size_t>(std::count_if(trace.events().begin(), trace.events().end(), [&](const TraceEvent& e) {
+    return e.kind == EventKind::line && e.detail == line;
+  }));
 }
 
 MainFacts main_facts(const Trace& trace) {

@@ -3,7 +3,9 @@
 // the console, the export and the tests read. Nothing here parses printed text.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "looplab/trace.hpp"
@@ -33,6 +35,21 @@ struct IoFact {
 std::vector<IoFact> io_facts(const Trace& trace);
 // Every printed line, in order.
 std::vector<std::string> printed_lines(const Trace& trace);
+
+// What CPython writes to stderr (ui/python_stderr.h), with its moment: the never-awaited
+// warning, the exception asyncio.run raises.
+struct StderrFact {
+  double time = not_yet;
+  std::string task;  // whose step it happened in ("main")
+  std::string text;  // "RuntimeWarning: coroutine 'anyfunc' was never awaited"
+};
+std::vector<StderrFact> stderr_lines(const Trace& trace);
+
+// A task's end, by name: done, failed or cancelled (nullopt while it runs, or if there is
+// no task of that name).
+std::optional<TaskState> final_state(const Trace& trace, std::string_view task_name);
+// The times a task marked a snippet line (how often it reached it).
+std::size_t times_on_line(const Trace& trace, std::uint32_t line);
 
 // asyncio.run's main (Task-1): from its creation to its end.
 struct MainFacts {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/python_stderr.h"
+
 namespace looplab::ui {
 
 LaneState lane_state_of(TaskState state) {
@@ -132,6 +134,8 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
         loop_idle(e.time);
         on_task_ = 0;
       }
+      if (std::string text = python_stderr_line(trace, e); !text.empty())
+        model_.console.push_back({e.time, seq, e.task, std::move(text)});
       break;
     case EventKind::print: {
       const std::string& text = trace.text(e.detail);
@@ -148,10 +152,13 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
     case EventKind::io_answered:
       lane_of(e.task).markers.push_back({e.time, seq, model_.intern(trace.text(e.detail)), MarkerKind::request_answered});
       break;
-    case EventKind::never_awaited:
-      lane_of(e.task).markers.push_back(
-          {e.time, seq, model_.intern("coroutine '" + trace.text(e.detail) + "' was never awaited"), MarkerKind::note});
+    case EventKind::never_awaited: {
+      // On the lane of the task that dropped it, and in the console as CPython's warning.
+      std::string text = python_stderr_line(trace, e);
+      lane_of(e.task).markers.push_back({e.time, seq, model_.intern(text), MarkerKind::note});
+      model_.console.push_back({e.time, seq, e.task, std::move(text)});
       break;
+    }
     case EventKind::error_unretrieved:
       lane_of(e.task).markers.push_back(
           {e.time, seq, model_.intern("exception never retrieved: " + trace.text(e.detail)), MarkerKind::note});
