@@ -104,11 +104,13 @@ class EventLoopPage final : public app::LessonFrame {
     }
   }
 
-  // The playhead goes to the phase's first event: the timeline, code and console follow.
+  // The playhead goes to the phase (the timeline, code and console follow): a step at its
+  // last moment of running, so its line, its prints and the timer it set are all shown.
   void show_phase() {
     if (phases_.empty()) return;
     const LoopPhase& p = phases_[player_.phase()];
-    shown_at_ = ui::Cursor{p.time, p.first_event};
+    const std::uint32_t at = p.kind == PhaseKind::step && p.last_event > p.first_event ? p.last_event - 1 : p.first_event;
+    shown_at_ = ui::Cursor{trace()->events()[at].time, at};
     set_playhead(shown_at_);
     refresh_view();
   }
