@@ -15,21 +15,21 @@ constexpr std::string_view file = "coroutines.py";
 std::string main_body(Mode mode) {
   switch (mode) {
     case Mode::call_only:
-      return "    r = anyfunc()  # a coroutine object: nothing in anyfunc has run\n"
+      return "    r = anyfunc()  # nothing has run yet\n"
              "    print(type(r))\n";
     case Mode::await_it:
       return "    r = anyfunc()\n"
              "    print(type(r))\n"
-             "    print(await r)  # anyfunc runs now, inside main's own task\n";
+             "    print(await r)  # anyfunc runs now, in main\n";
     case Mode::task_then_await:
       return "    r = anyfunc()\n"
-             "    task = asyncio.create_task(r)  # handed to the loop: a task of its own\n"
+             "    task = asyncio.create_task(r)  # to the loop\n"
              "    print(type(task))\n"
              "    print(await task)\n";
     case Mode::task_never_awaited:
       return "    task = asyncio.create_task(anyfunc())\n"
              "    print(type(task))\n"
-             "    # main returns without awaiting the task\n";
+             "    # main ends; nobody awaits task\n";
   }
   return {};
 }

@@ -97,8 +97,10 @@ ui::Verdict make_verdict(const Settings& s, const RunFacts& f, bool virtual_cloc
                        f.hellos == model_hellos(s) && f.goodbyes == model_goodbyes(s);
   v.matches_model = matches;
   v.meaning = meaning(s, f, matches);
-  v.notes.push_back(app::grouped(static_cast<std::int64_t>(f.hellos)) + " hello, " + app::grouped(static_cast<std::int64_t>(f.goodbyes)) +
-                    " goodbye printed.");
+  v.notes.push_back("Printed \"hello\" " + app::grouped(static_cast<std::int64_t>(f.hellos)) + " times and \"goodbye\" " +
+                    app::grouped(static_cast<std::int64_t>(f.goodbyes)) + " times (the model: " +
+                    app::grouped(static_cast<std::int64_t>(model_hellos(s))) + " and " +
+                    app::grouped(static_cast<std::int64_t>(model_goodbyes(s))) + ").");
   if (f.blocked > 0) {
     char held[64];
     std::snprintf(held, sizeof held, "%.2f s", f.blocked);

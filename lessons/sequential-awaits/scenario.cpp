@@ -22,8 +22,8 @@ std::string sleep_line(const Settings& s) {
   const std::string secs = app::python_float(s.seconds);
   switch (s.sleep) {
     case SleepKind::asyncio_sleep: return "    await asyncio.sleep(" + secs + ")\n";
-    case SleepKind::time_sleep: return "    time.sleep(" + secs + ")  # holds the loop: nothing else runs\n";
-    case SleepKind::await_time_sleep: return "    await time.sleep(" + secs + ")  # time.sleep returns None\n";
+    case SleepKind::time_sleep: return "    time.sleep(" + secs + ")  # holds the loop\n";
+    case SleepKind::await_time_sleep: return "    await time.sleep(" + secs + ")  # awaits None\n";
   }
   return {};
 }
