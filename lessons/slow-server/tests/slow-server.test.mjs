@@ -30,6 +30,14 @@ function near(value, target, tolerance, what) {
   check(Math.abs(value - target) <= tolerance, `${what}: ${value.toFixed(4)} s, expected ${target} +/- ${tolerance}`);
 }
 
+// A real run can only lose time to the machine (scheduling, the network stack, a busy
+// CPU), never gain it, so the window is narrow below the model and wide above it.
+function withinReal(value, target, late, what) {
+  const early = 0.05;
+  check(value >= target - early && value <= target + late,
+        `${what}: ${value.toFixed(4)} s, expected ${target} s (at most ${early} s early, ${late} s late)`);
+}
+
 await runTest('slow-server', async ({ browser, cleanup }) => {
   let backend = await startBackend();
   cleanup(() => backend.stop());
@@ -41,17 +49,19 @@ await runTest('slow-server', async ({ browser, cleanup }) => {
 
   // --- Each mode for real, at time scale 0.1 ---
   const expectations = {
-    sync: { total: 1.7, tolerance: 0.25, order: 'R1,R2,R3' },
-    async: { total: 1.0, tolerance: 0.2, order: 'R2,R3,R1' },
-    'fake-async': { total: 1.7, tolerance: 0.25, order: 'R1,R2,R3' },
+    sync: { total: 1.7, late: 0.6, order: 'R1,R2,R3' },
+    async: { total: 1.0, late: 0.4, order: 'R2,R3,R1' },
+    'fake-async': { total: 1.7, late: 0.6, order: 'R1,R2,R3' },
   };
+  const realTotals = {};
   for (const [mode, want] of Object.entries(expectations)) {
     const page = await openPage(browser, url(`mode=${mode}&scale=0.1&clock=real`), { width: 1600, height: 1000 });
     const run = await runAndRead(page);
     console.log(`real ${mode}: total ${run.total.toFixed(3)} s, finish order ${run.finishOrder}, ` +
                 `last request sent ${(run.sentSpread * 1000).toFixed(1)} ms after the start`);
     check(run.clock === 'real', `the trace says clock '${run.clock}'`);
-    near(run.total, want.total, want.tolerance, `real ${mode} total`);
+    withinReal(run.total, want.total, want.late, `real ${mode} total`);
+    realTotals[mode] = run.total;
     check(run.finishOrder.join(',') === want.order, `real ${mode} finished ${run.finishOrder}, expected ${want.order}`);
     if (mode === 'async') check(run.sentSpread <= 0.05, `async: the last request left ${run.sentSpread.toFixed(3)} s after the start`);
     if (mode === 'fake-async') check(run.requests.every(r => r.blocking), 'fake async: the requests did not hold the loop');
@@ -63,6 +73,11 @@ await runTest('slow-server', async ({ browser, cleanup }) => {
     await screenshot(page, `slow-server-${mode}`);
     await page.context().close();
   }
+
+  // The lesson's point, however loaded the machine: the async run beats both others.
+  for (const slower of ['sync', 'fake-async'])
+    check(realTotals.async < realTotals[slower] - 0.3,
+          `real async (${realTotals.async.toFixed(3)} s) was not clearly faster than ${slower} (${realTotals[slower].toFixed(3)} s)`);
 
   // --- The same on the virtual clock: exactly the model ---
   const page = await openPage(browser, url('scale=0.1&clock=virtual'), { width: 1600, height: 1000 });
