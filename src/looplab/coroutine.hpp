@@ -19,3 +19,13 @@ using std::experimental::suspend_always;
 using std::experimental::suspend_never;
 }  // namespace looplab::coro
 #endif
+
+// Clang 14's optimiser (Emscripten 3.1.6, native wasm exceptions) loses the catch of a try
+// block around a co_await inside a loop of a coroutine: the exception escapes the coroutine
+// altogether (seen at -O1 and above, not at -O0; natively all is well). Such coroutines are
+// marked with this, which compiles them unoptimised under Emscripten only.
+#if defined(__wasm__) && defined(__clang__)
+#define LOOPLAB_WASM_EH_SAFE [[clang::optnone]]
+#else
+#define LOOPLAB_WASM_EH_SAFE
+#endif

@@ -8,6 +8,8 @@ std::string error_text(const std::exception_ptr& error) {
     std::rethrow_exception(error);
   } catch (const CancelledError& e) {
     return e.what();
+  } catch (const GeneratorExit& e) {
+    return e.what();
   } catch (const std::exception& e) {
     return e.what();
   } catch (...) {

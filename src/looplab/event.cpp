@@ -8,7 +8,7 @@ void Event::set() {
   if (value_) return;
   value_ = true;
   const TaskId waker = current_loop() != nullptr ? current_loop()->current_task_id() : 0;
-  waiters_.for_each([&](Future& f) {
+  waiters_.for_each([&](Waiter& f) {
     if (!f.done()) f.set_result(WakeCause::event, waker);
   });
 }

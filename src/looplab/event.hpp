@@ -33,7 +33,7 @@ class Event {
 
    private:
     Event* event_;
-    Future future_;
+    Waiter future_;
   };
   Wait wait() { return Wait(*this); }
 

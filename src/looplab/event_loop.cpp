@@ -37,16 +37,26 @@ EventLoop::EventLoop(Clock& clock, IoDriver* io, LoopOptions options)
   trace_.set_enabled(options.record_trace);
   trace_.set_clock_name(clock.name());
   record_phases_ = options.record_trace && options.record_loop_phases;
+  set_step_cost(options.step_cost);
   io_slots_.emplace_back();  // IoOpId 0 means "none"
 }
 
 EventLoop::~EventLoop() {
-  // Tasks still pending when the loop goes away are destroyed with their frames (CPython
-  // would warn "Task was destroyed but it is pending!").
+  // Tasks still pending when a loop that did not end with run() goes away (one a page
+  // drove with run_ready) are destroyed with their frames, silently.
   tearing_down_ = true;
   std::vector<TaskBase*> pending;
   pending.swap(live_tasks_);
   for (TaskBase* task : pending) task->release();
+  for (TaskBase* task : destroyed_) task->release();
+  handles_.clear();  // the done callbacks' tasks, while the trace still exists
+}
+
+void EventLoop::set_step_cost(double seconds) {
+  if (!(seconds >= 0 && seconds <= kMaxStepCost))
+    throw std::invalid_argument("the step cost must be between 0 and 1 second (got " + std::to_string(seconds) + ")");
+  step_cost_ = seconds;
+  trace_.set_step_cost(seconds);
 }
 
 // One iteration, in the order of CPython's BaseEventLoop._run_once.
@@ -57,6 +67,12 @@ bool EventLoop::run_once(bool may_wait) {
     if (!release_hold(may_wait)) return false;  // still held
 
   if (todo_ == 0) {
+    // 0. The clock catches up with the work owed when a deadline falls within it, or before
+    //    waiting (see LoopOptions::step_cost).
+    if (owed_ > 0 && (ready_.empty() ? may_wait : next_deadline() <= time() + owed_)) {
+      const double deadline = ready_.empty() ? next_deadline() : time();
+      if (std::isfinite(deadline)) wait_until(deadline);
+    }
     // 1. How long may we wait? Not at all if callbacks are ready; else until the next timer,
     //    known I/O completion or executor event.
     double timeout = ready_.empty() ? std::max(0.0, next_deadline() - time()) : 0.0;
@@ -91,6 +107,14 @@ double EventLoop::next_deadline() {
   return std::min({timers_.next_deadline(), io_->next_completion_time(), executor_.next_event_time()});
 }
 
+void EventLoop::wait_until(double deadline) {
+  if (vclock_ != nullptr) {
+    deadline = std::max(deadline, vclock_->now() + owed_);
+    owed_ = 0;
+  }
+  clock_->wait_until(deadline);
+}
+
 void EventLoop::wait_for_events(double timeout) {
   if (timeout > 0) {
     const double deadline = time() + timeout;
@@ -98,9 +122,9 @@ void EventLoop::wait_for_events(double timeout) {
     if (unknown_io) {
       // Real I/O: wait on it, but no longer than the next timer.
       io_->poll(time(), timeout, completed_);
-      if (completed_.empty() && vclock_ != nullptr && std::isfinite(deadline)) clock_->wait_until(deadline);
+      if (completed_.empty() && vclock_ != nullptr && std::isfinite(deadline)) wait_until(deadline);
     } else if (std::isfinite(deadline)) {
-      clock_->wait_until(deadline);
+      wait_until(deadline);
     }
   }
   const std::size_t ready_before = ready_.size();
@@ -172,7 +196,7 @@ bool EventLoop::release_hold(bool may_wait) {
   if (hold_.op == 0) {
     if (time() < hold_.deadline) {
       if (!may_wait && vclock_ == nullptr) return false;
-      clock_->wait_until(hold_.deadline);
+      wait_until(hold_.deadline);
     }
   } else {
     // A blocking client call: only its own answer can end the hold. Other completions stay
@@ -197,7 +221,7 @@ bool EventLoop::release_hold(bool may_wait) {
         }
       }
       if (std::isfinite(known)) {
-        clock_->wait_until(known);
+        wait_until(known);
         io_->poll(time(), 0, completed_);
       } else if (io_->in_flight() > 0) {
         io_->poll(time(), kForever, completed_);
@@ -238,27 +262,15 @@ bool EventLoop::idle() {
          io_->in_flight() == 0 && executor_.busy() == 0 && completed_.empty();
 }
 
-void EventLoop::shutdown() {
-  // asyncio.run's _cancel_all_tasks, then shutdown_default_executor. The loop runs on until
-  // the callbacks those cancellations queued (gather's, wait_for's) have run too.
-  std::vector<Task<void>> pending;
-  for (TaskBase* t : live_tasks_) pending.emplace_back(t);
-  for (auto& t : pending) t.base()->cancel();
-  auto unfinished = [&] {
-    return std::any_of(pending.begin(), pending.end(), [](const Task<void>& t) { return !t.done(); });
-  };
-  while ((unfinished() || !ready_.empty() || todo_ > 0 || executor_.busy() > 0) && !idle()) run_once(true);
-}
-
 void EventLoop::suspend_current(coro::coroutine_handle<> h, WaitSite* site, TaskState state,
                                 std::uint32_t related, std::uint32_t detail) {
   current_->suspend(h, site);
   trace_.record(time(), EventKind::state, current_->id(), related, detail, state);
 }
 
-void EventLoop::schedule_step(TaskBase& task, WakeCause cause, std::uint32_t related) {
-  trace_.record(time(), EventKind::state, task.id(), related, 0, TaskState::ready, cause);
-  ready_.push(Callback{&TaskBase::step_thunk, &task, 0});
+void EventLoop::schedule_step(TaskBase& task, WakeCause cause, std::uint32_t related, std::uint32_t detail) {
+  trace_.record(time(), EventKind::state, task.id(), related, detail, TaskState::ready, cause);
+  ready_.push(Callback{cause == WakeCause::yielded ? &TaskBase::yield_step_thunk : &TaskBase::step_thunk, &task, 0});
 }
 
 TaskId EventLoop::current_task_id() const { return current_ != nullptr ? current_->id() : 0; }
@@ -314,9 +326,15 @@ void EventLoop::task_finished(TaskBase& task) {
   task.release();
 }
 
-void EventLoop::enter_task(TaskBase& task) {
+void EventLoop::enter_task(TaskBase& task, bool after_yield) {
   current_ = &task;
   trace_.record(time(), EventKind::state, task.id(), 0, 0, TaskState::running);
+  if (vclock_ != nullptr) {
+    owed_ += step_cost_;
+    // A task back from sleep(0) is a loop spinning: the clock moves on as it would in
+    // CPython, inside this step, so the running span shows what the turn cost.
+    if (after_yield) pay_owed();
+  }
 }
 
 void EventLoop::leave_task() { current_ = nullptr; }

@@ -3,7 +3,10 @@
 namespace looplab::detail {
 
 GatherState::GatherState(EventLoop& loop, std::vector<TaskBase*> children, bool return_exceptions)
-    : loop_(&loop), children_(std::move(children)), return_exceptions_(return_exceptions) {
+    : loop_(&loop),
+      children_(std::move(children)),
+      return_exceptions_(return_exceptions),
+      object_(loop.register_object(ObjectKind::gather, "gather")) {
   for (std::size_t i = 0; i < children_.size(); ++i) {
     children_[i]->retain();
     retain();  // held by the child's done callback until it runs
@@ -19,7 +22,7 @@ GatherState::~GatherState() {
 void GatherState::await_suspend(coro::coroutine_handle<> h) {
   waiter_ = loop_->current_task();
   const std::uint32_t first = children_.empty() ? 0 : children_.front()->id();
-  loop_->suspend_current(h, this, TaskState::waiting_task, first);
+  loop_->suspend_current(h, this, TaskState::waiting_task, first, object_);
 }
 
 void GatherState::check_outcome() {
@@ -29,14 +32,16 @@ void GatherState::check_outcome() {
 
 void GatherState::cancel_wait(TaskBase& task) {
   // The awaiter's cancellation goes to the gathering future, which cancels the children.
-  if (done_ || !cancel()) task.set_must_cancel();
+  if (done_ || !cancel(task.cancel_message())) task.set_must_cancel();
 }
 
-bool GatherState::cancel() {
+void GatherState::detach(TaskBase&) { detached_ = true; }
+
+bool GatherState::cancel(std::optional<std::string> msg) {
   if (done_) return false;
   bool any = false;
   for (TaskBase* child : children_)
-    if (child->cancel()) any = true;
+    if (child->cancel(msg)) any = true;
   if (any) cancel_requested_ = true;
   return any;
 }
@@ -48,11 +53,19 @@ void GatherState::child_done(void* self, std::uintptr_t index) {
   ++g->finished_;
   if (g->done_) {
     child->mark_retrieved();
-  } else if (!g->return_exceptions_ && (child->cancelled() || child->failed())) {
-    g->complete(child->exception());
+  } else if (!g->return_exceptions_ && child->cancelled()) {
+    g->complete(child->take_cancelled_error());
+  } else if (!g->return_exceptions_ && child->failed()) {
+    child->mark_retrieved();
+    g->complete(child->raw_error());
   } else if (g->finished_ == g->children_.size()) {
     for (TaskBase* c : g->children_) c->mark_retrieved();
-    g->complete(g->cancel_requested_ ? std::make_exception_ptr(CancelledError{}) : nullptr);
+    // Cancelled from outside: the awaiter gets the last child's CancelledError, as in CPython.
+    TaskBase* last = g->children_.back();
+    if (g->cancel_requested_)
+      g->complete(last->cancelled() ? last->take_cancelled_error() : std::make_exception_ptr(CancelledError{}));
+    else
+      g->complete(nullptr);
   }
   g->release();
 }
@@ -60,7 +73,8 @@ void GatherState::child_done(void* self, std::uintptr_t index) {
 void GatherState::complete(std::exception_ptr error) {
   done_ = true;
   error_ = std::move(error);
-  if (waiter_ != nullptr && waiter_->wait_site() == this) loop_->schedule_step(*waiter_, WakeCause::gather, 0);
+  if (!detached_ && waiter_ != nullptr && waiter_->wait_site() == this)
+    loop_->schedule_step(*waiter_, WakeCause::gather, 0, object_);
 }
 
 }  // namespace looplab::detail

@@ -52,8 +52,9 @@ class GatherState final : public WaitSite {
   // Rethrows the propagated exception (or CancelledError) once done.
   void check_outcome();
   void cancel_wait(TaskBase& task) override;
-  // _GatheringFuture.cancel(): cancels every unfinished child.
-  bool cancel();
+  void detach(TaskBase& task) override;
+  // _GatheringFuture.cancel(msg): cancels every unfinished child.
+  bool cancel(std::optional<std::string> msg = std::nullopt);
 
  private:
   static void child_done(void* self, std::uintptr_t index);
@@ -65,8 +66,10 @@ class GatherState final : public WaitSite {
   bool return_exceptions_;
   bool done_ = false;
   bool cancel_requested_ = false;
+  bool detached_ = false;
   std::exception_ptr error_;
   TaskBase* waiter_ = nullptr;
+  ObjectId object_;  // this gather() in the trace
   std::uint32_t refs_ = 0;
 };
 
@@ -84,7 +87,8 @@ template <class T> ValueOf<T> value_of(const Task<T>& task) {
 
 template <class T> Outcome<T> outcome_of(const Task<T>& task) {
   Outcome<T> out;
-  out.error = task.exception();
+  // A cancelled child's outcome is a CancelledError, as gather(return_exceptions=True) gives.
+  out.error = task.cancelled() ? task.base()->take_cancelled_error() : task.exception();
   if (!out.error) out.value = value_of(task);
   return out;
 }
@@ -105,7 +109,7 @@ template <class Children, class Result, Result (*Collect)(const Children&)> clas
     if (state_) state_->release();
   }
   bool done() const { return state_->done(); }
-  bool cancel() { return state_->cancel(); }
+  bool cancel(std::optional<std::string> msg = std::nullopt) { return state_->cancel(std::move(msg)); }
   const Children& children() const { return children_; }
 
   bool await_ready() const noexcept { return state_->await_ready(); }

@@ -25,7 +25,7 @@ void IoWait::completed(void* self, std::uintptr_t) {
   wait->future_.set_result(WakeCause::io, wait->op_);  // the arrow starts at the I/O operation
 }
 
-void IoWait::on_cancel(void* owner, Future&) {
+void IoWait::on_cancel(void* owner, Waiter&) {
   auto* self = static_cast<IoWait*>(owner);
   self->loop_->cancel_io(self->op_);
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "looplab/future.hpp"
+#include "looplab/waiter.hpp"
 #include "looplab/io.hpp"
 
 namespace looplab {
@@ -25,9 +25,9 @@ class IoWait {
 
  private:
   static void completed(void* self, std::uintptr_t);
-  static void on_cancel(void* owner, Future& future);
+  static void on_cancel(void* owner, Waiter& future);
   IoRequest request_;
-  Future future_;
+  Waiter future_;
   IoOpId op_ = 0;
   EventLoop* loop_ = nullptr;
 };

@@ -11,7 +11,7 @@ void Lock::release() {
 }
 
 void Lock::wake_up_first() {
-  if (Future* f = waiters_.empty() ? nullptr : waiters_.first_any()) {
+  if (Waiter* f = waiters_.empty() ? nullptr : waiters_.first_any()) {
     if (!f->done()) f->set_result(WakeCause::lock, current_loop() ? current_loop()->current_task_id() : 0);
   }
 }

@@ -27,7 +27,7 @@ class Lock {
 
    private:
     Lock* lock_;
-    Future future_;
+    Waiter future_;
     bool immediate_ = false;
   };
   Acquire acquire() { return Acquire(*this); }

@@ -11,6 +11,7 @@
 #include "looplab/event_loop.hpp"
 #include "looplab/future.hpp"
 #include "looplab/gather.hpp"
+#include "looplab/handle.hpp"
 #include "looplab/io_await.hpp"
 #include "looplab/lock.hpp"
 #include "looplab/queue.hpp"

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -107,40 +108,43 @@ template <class T> class Queue {
 
  private:
   // Queue.put's `while self.full()` loop, taken only when the queue is full.
-  Coro<void> put_slowly(T item) {
+  LOOPLAB_WASM_EH_SAFE Coro<void> put_slowly(T item) {
     while (full()) {
-      Future putter(TaskState::waiting_queue, object_);
+      Waiter putter(TaskState::waiting_queue, object_);
       putters_.push(putter);
-      bool cancelled = false;
+      std::exception_ptr error;
       try {
         co_await putter;
-      } catch (const CancelledError&) {
-        cancelled = true;
+      } catch (...) {
+        error = std::current_exception();
       }
-      if (cancelled) {
+      if (error) {
+        // `except: putter.cancel(); self._putters.remove(putter); ...; raise`
+        putter.cancel();
         putters_.remove(putter);
         if (!full() && !putter.cancelled())
           putters_.pop_and_wake_next(WakeCause::queue, running_loop().current_task_id());
-        throw CancelledError{};
+        std::rethrow_exception(error);
       }
     }
     put_nowait(std::move(item));
   }
-  Coro<T> get_slowly() {
+  LOOPLAB_WASM_EH_SAFE Coro<T> get_slowly() {
     while (empty()) {
-      Future getter(TaskState::waiting_queue, object_);
+      Waiter getter(TaskState::waiting_queue, object_);
       getters_.push(getter);
-      bool cancelled = false;
+      std::exception_ptr error;
       try {
         co_await getter;
-      } catch (const CancelledError&) {
-        cancelled = true;
+      } catch (...) {
+        error = std::current_exception();
       }
-      if (cancelled) {
+      if (error) {
+        getter.cancel();
         getters_.remove(getter);
         if (!empty() && !getter.cancelled())
           getters_.pop_and_wake_next(WakeCause::queue, running_loop().current_task_id());
-        throw CancelledError{};
+        std::rethrow_exception(error);
       }
     }
     co_return get_nowait();

@@ -30,6 +30,7 @@ class ReadyQueue {
     --size_;
     return cb;
   }
+  void clear() { head_ = size_ = 0; }
   // The i-th callback from the front (0: runs next).
   const Callback& at(std::size_t i) const { return ring_[(head_ + i) & mask_]; }
 

@@ -15,7 +15,7 @@ void Semaphore::release() {
 }
 
 void Semaphore::wake_up_next() {
-  if (Future* f = waiters_.first_not_done()) {
+  if (Waiter* f = waiters_.first_not_done()) {
     --value_;  // handed straight to that waiter
     f->set_result(WakeCause::semaphore, current_loop() ? current_loop()->current_task_id() : 0);
   }

@@ -29,7 +29,7 @@ class Semaphore {
 
    private:
     Semaphore* sem_;
-    Future future_;
+    Waiter future_;
     bool immediate_ = false;
   };
   Acquire acquire() { return Acquire(*this); }

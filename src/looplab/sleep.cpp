@@ -1,8 +1,13 @@
 #include "looplab/sleep.hpp"
 
+#include <cmath>
+#include <stdexcept>
+
 namespace looplab {
 
-Sleep::Sleep(double seconds) : seconds_(seconds), future_(TaskState::waiting_timer, 0, &on_cancel, this) {}
+Sleep::Sleep(double seconds) : seconds_(seconds), waiter_(TaskState::waiting_timer, 0, &on_cancel, this) {
+  if (std::isnan(seconds)) throw std::invalid_argument("sleep() needs a number of seconds, not NaN");
+}
 
 void Sleep::await_suspend(coro::coroutine_handle<> h) {
   EventLoop& loop = running_loop();
@@ -14,22 +19,25 @@ void Sleep::await_suspend(coro::coroutine_handle<> h) {
     loop.schedule_step(*task_, WakeCause::yielded, task_->id());
     return;
   }
-  // The timer's callback completes the future, which then schedules the task.
+  // The timer's callback completes the waiter, which then schedules the task.
   // `arg` carries the task only so the timer heap can prefetch it before the timer fires.
-  timer_ = loop.call_later(seconds_, Callback{&fire, this, reinterpret_cast<std::uintptr_t>(task_)});
-  future_.await_suspend(h);
+  if (std::isfinite(seconds_))
+    timer_ = loop.schedule_later(seconds_, Callback{&fire, this, reinterpret_cast<std::uintptr_t>(task_)});
+  waiter_.await_suspend(h);
 }
 
 void Sleep::await_resume() {
   if (seconds_ <= 0)
     task_->throw_if_cancelled();
   else
-    future_.await_resume();
+    waiter_.await_resume();
 }
 
-void Sleep::fire(void* self, std::uintptr_t) { static_cast<Sleep*>(self)->future_.set_result(WakeCause::timer); }
+void Sleep::fire(void* self, std::uintptr_t) { static_cast<Sleep*>(self)->waiter_.set_result(WakeCause::timer); }
 
-void Sleep::on_cancel(void* owner, Future&) { auto* self = static_cast<Sleep*>(owner);
-  self->loop_->cancel_timer(self->timer_); }
+void Sleep::on_cancel(void* owner, Waiter&) {
+  auto* self = static_cast<Sleep*>(owner);
+  self->loop_->cancel_timer(self->timer_);
+}
 
 }  // namespace looplab

@@ -1,163 +1,27 @@
-// Coroutines and tasks. Coro<T> is what an `async def` returns: awaiting it runs it inline,
-// in the awaiting task, as `await coro()` does in Python. Task<T> is a handle to a coroutine
-// the loop runs on its own (create_task), like asyncio.Task. A Coro destroyed without being
-// awaited or made a task is reported in the trace, as CPython warns "never awaited".
+// Tasks. Task<T> is a handle to a coroutine the loop runs on its own (create_task), like
+// asyncio.Task; TaskBase is the part that does not depend on the result type. Handles are
+// reference-counted like Python objects: when the last one goes away from a task that
+// failed and whose exception nobody looked at, the trace records "Task exception was
+// never retrieved", as CPython logs it when the task object is freed.
 #pragma once
 
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "looplab/callback.hpp"
-#include "looplab/coroutine.hpp"
+#include "looplab/coro.hpp"
 #include "looplab/errors.hpp"
 #include "looplab/event_loop.hpp"
+#include "looplab/wait_site.hpp"
 
 namespace looplab {
 
-// What a suspended task waits on. Lives in the suspended coroutine frame.
-class WaitSite {
- public:
-  // Task.cancel() reached the task while it waits here: detach and arrange for the task to
-  // wake with CancelledError, or pass the cancellation on (awaiting another task does).
-  virtual void cancel_wait(TaskBase& task) = 0;
-
- protected:
-  ~WaitSite() = default;
-};
-
-// The result type a gather or a void task hands back in place of `void`.
-struct Void {
-  bool operator==(const Void&) const { return true; }
-};
-template <class T> using ValueOf = std::conditional_t<std::is_void_v<T>, Void, T>;
-
-namespace detail {
-
-struct PromiseBase {
-  coro::coroutine_handle<> continuation;  // the coroutine awaiting this one inline, if any
-  std::exception_ptr error;
-
-  struct FinalAwaiter {
-    bool await_ready() const noexcept { return false; }
-    template <class P>
-    coro::coroutine_handle<> await_suspend(coro::coroutine_handle<P> h) noexcept {
-      coro::coroutine_handle<> next = h.promise().continuation;
-      if (next) return next;
-      return coro::noop_coroutine();  // a task's outermost coroutine: back to Task::step
-    }
-    void await_resume() const noexcept {}
-  };
-  coro::suspend_always initial_suspend() const noexcept { return {}; }
-  FinalAwaiter final_suspend() const noexcept { return {}; }
-  void unhandled_exception() noexcept { error = std::current_exception(); }
-};
-
-template <class T> struct Promise : PromiseBase {
-  std::optional<T> value;
-  Coro<T> get_return_object();
-  template <class U> void return_value(U&& v) { value.emplace(std::forward<U>(v)); }
-  T take() {
-    if (error) std::rethrow_exception(error);
-    return std::move(*value);
-  }
-  T peek() const {
-    if (error) std::rethrow_exception(error);
-    return *value;
-  }
-};
-
-template <> struct Promise<void> : PromiseBase {
-  Coro<void> get_return_object();
-  void return_void() {}
-  void take() {
-    if (error) std::rethrow_exception(error);
-  }
-  void peek() const {
-    if (error) std::rethrow_exception(error);
-  }
-};
-
-}  // namespace detail
-
-template <class T = void> class [[nodiscard]] Coro {
- public:
-  using promise_type = detail::Promise<T>;
-  using handle_type = coro::coroutine_handle<promise_type>;
-
-  Coro() = default;
-  explicit Coro(handle_type h) : h_(h) {}
-  Coro(Coro&& o) noexcept : h_(std::exchange(o.h_, {})), name_(o.name_) {}
-  Coro& operator=(Coro&& o) noexcept {
-    if (this != &o) {
-      drop();
-      h_ = std::exchange(o.h_, {});
-      name_ = o.name_;
-    }
-    return *this;
-  }
-  ~Coro() { drop(); }
-
-  // The name the never-awaited report uses (C++ cannot learn a coroutine's function name).
-  Coro&& named(const char* name) && {
-    name_ = name;
-    return std::move(*this);
-  }
-  const char* name() const { return name_; }
-  bool valid() const { return static_cast<bool>(h_); }
-
-  struct Awaiter {
-    handle_type h;
-    bool await_ready() const noexcept { return false; }
-    coro::coroutine_handle<> await_suspend(coro::coroutine_handle<> caller) noexcept {
-      h.promise().continuation = caller;
-      return h;
-    }
-    T await_resume() { return h.promise().take(); }
-  };
-  // `co_await coro()` runs it inline, as `await coro()` does.
-  Awaiter operator co_await() && noexcept { return Awaiter{consume()}; }
-  Awaiter operator co_await() & noexcept { return Awaiter{consume()}; }
-
-  // Hands the frame to a task; the Coro no longer owns it.
-  handle_type release() {
-    awaited_ = true;
-    return std::exchange(h_, {});
-  }
-
- private:
-  handle_type consume() {
-    awaited_ = true;
-    return h_;
-  }
-  void drop() {
-    if (!h_) return;
-    if (!awaited_) {
-      if (EventLoop* loop = current_loop()) loop->report_never_awaited(name_);
-    }
-    h_.destroy();
-    h_ = {};
-  }
-  handle_type h_;
-  const char* name_ = "coroutine";
-  bool awaited_ = false;
-};
-
-namespace detail {
-template <class T> Coro<T> Promise<T>::get_return_object() {
-  return Coro<T>(coro::coroutine_handle<Promise<T>>::from_promise(*this));
-}
-inline Coro<void> Promise<void>::get_return_object() {
-  return Coro<void>(coro::coroutine_handle<Promise<void>>::from_promise(*this));
-}
-}  // namespace detail
-
-// The part of an asyncio.Task that does not depend on its result type.
 class TaskBase {
  public:
   TaskBase(EventLoop& loop, coro::coroutine_handle<> root, detail::PromiseBase& promise)
@@ -172,49 +36,69 @@ class TaskBase {
   bool done() const { return finished_ != TaskState::ready; }
   bool cancelled() const { return finished_ == TaskState::cancelled; }
   bool failed() const { return finished_ == TaskState::failed; }
-  // asyncio Task.cancel(): CancelledError is raised at the await the task is suspended on
-  // (or before its first step). Returns false if the task had already finished.
-  bool cancel();
-  // The exception the task failed or was cancelled with (null if it finished with a result).
-  // Throws InvalidStateError if it has not finished.
+  // asyncio Task.cancel(msg): CancelledError(msg) is raised at the await the task is
+  // suspended on (or before its first step). Returns false if the task had already finished.
+  bool cancel(std::optional<std::string> msg = std::nullopt);
+  // Task.cancelling(): cancel() requests so far, minus uncancel() calls.
+  std::uint32_t cancelling() const { return cancel_requests_; }
+  // Task.uncancel(): takes one request back; returns how many remain.
+  std::uint32_t uncancel() {
+    if (cancel_requests_ > 0) --cancel_requests_;
+    return cancel_requests_;
+  }
+  // Task.exception(): the exception the task failed with (null if it returned a value).
+  // Throws CancelledError if it was cancelled, InvalidStateError if it has not finished.
   std::exception_ptr exception();
 
-  // --- For awaitables and the loop ---
+  // --- For awaitables, combinators and the loop ---
+
   void suspend(coro::coroutine_handle<> h, WaitSite* site) {
     resume_point_ = h;
     wait_ = site;
   }
   // Every await_resume of a suspending awaitable calls this: a pending cancellation wins
-  // over whatever the task was waiting for.
+  // over whatever the task was waiting for (and GeneratorExit over that, when destroyed).
   void throw_if_cancelled() {
-    if (must_cancel_) {
-      must_cancel_ = false;
-      throw CancelledError{};
-    }
+    if (interrupted_) raise_interruption();
   }
   bool cancel_pending() const { return must_cancel_; }
-  void set_must_cancel() { must_cancel_ = true; }
+  void set_must_cancel() {
+    must_cancel_ = true;
+    interrupted_ = true;
+  }
+  // cancel(), attributed in the trace to `cause` by `by` (a task or 0) with `detail` (an
+  // object): asyncio.timeout and TaskGroup cancel tasks with their own words.
+  bool cancel_with(std::optional<std::string> msg, WakeCause cause, std::uint32_t by, std::uint32_t detail);
+  // Why the pending cancellation is happening, for the wake-up the wait site records.
+  WakeCause cancel_cause() const { return cancel_cause_; }
+  std::uint32_t cancel_by() const { return cancel_by_; }
+  std::uint32_t cancel_detail() const { return cancel_detail_; }
+  const std::optional<std::string>& cancel_message() const { return cancel_message_; }
   void clear_wait() { wait_ = nullptr; }
   WaitSite* wait_site() const { return wait_; }
+  // What the task finished with, without counting as retrieving it.
+  const std::exception_ptr& raw_error() const { return promise_->error; }
+  // The CancelledError a cancelled task raises to whoever asks (await, result(),
+  // exception()): the first gets the one the task ended with (with its message), later
+  // ones a new one, as asyncio's _make_cancelled_error.
+  std::exception_ptr take_cancelled_error();
+
   // asyncio's add_done_callback: on finishing, either `wakes` is scheduled (an awaiting
-  // task's __wakeup) or `call` is queued with call_soon.
+  // task's __wakeup) or `call` is queued with call_soon. Added to a finished task, it is
+  // queued at once.
   struct DoneCallback {
     TaskBase* wakes = nullptr;
     Callback call;
   };
-  void add_done_callback(DoneCallback cb) {
-    if (!has_first_done_) {
-      first_done_ = cb;
-      has_first_done_ = true;
-    } else {
-      more_done_.push_back(cb);
-    }
-  }
+  void add_done_callback(DoneCallback cb);
   // True if it was still registered (not yet queued by the task finishing).
   bool remove_done_callback(const DoneCallback& cb);
   // asyncio's Task.__step.
-  void step();
-  static void step_thunk(void* self, std::uintptr_t) { static_cast<TaskBase*>(self)->step(); }
+  void step(bool after_yield = false);
+  static void step_thunk(void* self, std::uintptr_t) { static_cast<TaskBase*>(self)->step(false); }
+  // The step after sleep(0): the loop lets the clock catch up with its work first (step cost).
+  static void yield_step_thunk(void* self, std::uintptr_t) { static_cast<TaskBase*>(self)->step(true); }
+  // Reading the exception (or cancelling a finished task) retrieves it: no report.
   void mark_retrieved() { retrieved_ = true; }
   std::uint32_t line() const { return line_; }
   void set_line(std::uint32_t line) { line_ = line; }
@@ -222,11 +106,17 @@ class TaskBase {
 
   void retain() { ++refs_; }
   void release() {
-    if (--refs_ == 0) delete this;
+    if (--refs_ == 0) last_reference_dropped();
   }
+
+  // asyncio.run has ended with this task pending: close its coroutine (GeneratorExit at its
+  // await, so its finally blocks run, outside any task) and record it destroyed.
+  void close();
 
  protected:
   void finish(TaskState how);
+  void raise_interruption();
+  void last_reference_dropped();
   template <class T> friend class Task;
   friend class EventLoop;
 
@@ -240,13 +130,23 @@ class TaskBase {
   DoneCallback first_done_;
   bool has_first_done_ = false;
   std::vector<DoneCallback> more_done_;
+  std::optional<std::string> cancel_message_;  // of the pending cancellation
+  std::optional<std::string> final_message_;   // a task cancelled as it returned keeps it
   TaskId id_ = 0;
   std::uint32_t refs_ = 0;
   std::uint32_t line_ = 0;
-  TaskState finished_ = TaskState::ready;  // ready: not finished; else done/failed/cancelled
+  std::uint32_t cancel_requests_ = 0;
+  std::uint32_t cancel_by_ = 0;
+  std::uint32_t cancel_detail_ = 0;
+  StringId error_text_ = 0;  // the failure's text in the trace
+  TaskState finished_ = TaskState::ready;  // ready: not finished; else done/failed/cancelled/destroyed
+  WakeCause cancel_cause_ = WakeCause::cancelled;
   bool started_ = false;
   bool must_cancel_ = false;
+  bool closing_ = false;
+  bool interrupted_ = false;  // must_cancel_ || closing_: one test on the hot path
   bool retrieved_ = false;
+  bool cancelled_error_taken_ = false;
 };
 
 // Awaiting another task: wakes when it finishes (one loop iteration later, as in asyncio).
@@ -258,11 +158,21 @@ class TaskWait final : public WaitSite {
   // Raises the pending cancellation, if the awaiting task suspended here.
   void check_cancelled() const;
   void cancel_wait(TaskBase& task) override;
+  void detach(TaskBase& task) override;
 
  private:
   TaskBase* target_;
   TaskBase* waiter_ = nullptr;
 };
+
+namespace detail {
+// A user's done callback as a loop handle that keeps the task alive until it has run.
+std::uint32_t add_task_done_handle(TaskBase& task, std::function<void()> fn);
+std::size_t remove_task_done_handle(TaskBase& task, std::uint32_t id);
+}  // namespace detail
+
+// The handle add_done_callback returns, to remove the callback again.
+using DoneCallbackId = std::uint32_t;
 
 template <class T = void> class Task {
  public:
@@ -286,15 +196,30 @@ template <class T = void> class Task {
   std::string name() const { return base_->name(); }
   bool done() const { return base_->done(); }
   bool cancelled() const { return base_->cancelled(); }
-  bool cancel() { return base_->cancel(); }
+  bool cancel(std::optional<std::string> msg = std::nullopt) { return base_->cancel(std::move(msg)); }
+  std::uint32_t cancelling() const { return base_->cancelling(); }
+  std::uint32_t uncancel() { return base_->uncancel(); }
   std::exception_ptr exception() const { return base_->exception(); }
 
   // Task.result(): the value, or rethrows what the task raised (CancelledError if cancelled).
   T result() const {
     if (!base_->done()) throw InvalidStateError("Result is not set.");
+    if (base_->cancelled()) std::rethrow_exception(base_->take_cancelled_error());
     base_->mark_retrieved();
     return promise().peek();
   }
+
+  // Task.add_done_callback(fn): fn(task) runs on the loop (outside any task) one turn after
+  // the task finishes, or one turn from now if it has finished already.
+  template <class F> DoneCallbackId add_done_callback(F fn) {
+    TaskBase* base = base_;
+    return detail::add_task_done_handle(*base_, [base, fn = std::move(fn)]() mutable {
+      Task self(base);
+      fn(self);
+    });
+  }
+  // Task.remove_done_callback: how many were removed (0 or 1).
+  std::size_t remove_done_callback(DoneCallbackId id) { return detail::remove_task_done_handle(*base_, id); }
 
   struct Awaiter {
     TaskWait wait;

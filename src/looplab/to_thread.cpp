@@ -22,7 +22,7 @@ void ToThread::finished(void* self, std::uintptr_t) {
   static_cast<ToThread*>(self)->future_.set_result(WakeCause::executor);
 }
 
-void ToThread::on_cancel(void* owner, Future&) {
+void ToThread::on_cancel(void* owner, Waiter&) {
   auto* self = static_cast<ToThread*>(owner);
   self->loop_->executor().abandon(self->job_);
 }

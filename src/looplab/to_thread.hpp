@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "looplab/future.hpp"
+#include "looplab/waiter.hpp"
 
 namespace looplab {
 
@@ -21,9 +21,9 @@ class ToThread {
 
  private:
   static void finished(void* self, std::uintptr_t);
-  static void on_cancel(void* owner, Future& future);
+  static void on_cancel(void* owner, Waiter& future);
   double seconds_;
-  Future future_;
+  Waiter future_;
   std::uint32_t job_ = 0;
   EventLoop* loop_ = nullptr;
 };

@@ -17,10 +17,14 @@ const char* to_string(TaskState state) {
     case TaskState::waiting_task: return "waiting_task";
     case TaskState::waiting_executor: return "waiting_executor";
     case TaskState::in_executor: return "in_executor";
+    case TaskState::waiting_condition: return "waiting_condition";
+    case TaskState::waiting_barrier: return "waiting_barrier";
+    case TaskState::waiting_future: return "waiting_future";
     case TaskState::blocked: return "blocked";
     case TaskState::done: return "done";
     case TaskState::failed: return "failed";
     case TaskState::cancelled: return "cancelled";
+    case TaskState::destroyed: return "destroyed";
   }
   return "?";
 }
@@ -42,6 +46,13 @@ const char* to_string(WakeCause cause) {
     case WakeCause::timeout: return "timeout";
     case WakeCause::cancelled: return "cancelled";
     case WakeCause::unblocked: return "unblocked";
+    case WakeCause::condition: return "condition";
+    case WakeCause::barrier: return "barrier";
+    case WakeCause::future: return "future";
+    case WakeCause::wait: return "wait";
+    case WakeCause::as_completed: return "as_completed";
+    case WakeCause::task_group: return "task_group";
+    case WakeCause::aborted: return "aborted";
   }
   return "?";
 }
@@ -62,6 +73,9 @@ const char* to_string(EventKind kind) {
     case EventKind::timer_cancelled: return "timer_cancelled";
     case EventKind::timer_due: return "timer_due";
     case EventKind::select: return "select";
+    case EventKind::callback: return "callback";
+    case EventKind::error_in_callback: return "error_in_callback";
+    case EventKind::error_at_shutdown: return "error_at_shutdown";
   }
   return "?";
 }
@@ -72,6 +86,16 @@ const char* to_string(ObjectKind kind) {
     case ObjectKind::lock: return "lock";
     case ObjectKind::event: return "event";
     case ObjectKind::semaphore: return "semaphore";
+    case ObjectKind::condition: return "condition";
+    case ObjectKind::barrier: return "barrier";
+    case ObjectKind::future: return "future";
+    case ObjectKind::gather: return "gather";
+    case ObjectKind::wait: return "wait";
+    case ObjectKind::as_completed: return "as_completed";
+    case ObjectKind::shield: return "shield";
+    case ObjectKind::task_group: return "task_group";
+    case ObjectKind::timeout: return "timeout";
+    case ObjectKind::wait_for: return "wait_for";
   }
   return "?";
 }

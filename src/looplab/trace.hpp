@@ -38,18 +38,25 @@ enum class TaskState : std::uint8_t {
   waiting_lock,       // Lock.acquire
   waiting_event,      // Event.wait
   waiting_semaphore,  // Semaphore.acquire
-  waiting_task,       // awaiting another task, a gather, or wait_for (related: the task)
+  waiting_task,       // awaiting another task or a combinator of tasks (related: a task;
+                      //   detail: the gather / wait / as_completed / shield / TaskGroup /
+                      //   wait_for object, 0 when awaiting the task itself)
   waiting_executor,   // submitted to the executor, every worker busy
   in_executor,        // its work runs on an executor worker (detail: lane, from 0)
+  waiting_condition,  // Condition.wait (detail: the condition)
+  waiting_barrier,    // Barrier.wait (detail: the barrier)
+  waiting_future,     // awaiting a plain asyncio.Future (detail: the future)
   blocked,            // holding the loop: time.sleep or a blocking call inside async def
   done,               // finished with a result
   failed,             // finished with an exception (the finished event carries its text)
   cancelled,          // finished by cancellation
+  destroyed,          // still pending when asyncio.run ended: destroyed with the loop
+                      //   (CPython: "Task was destroyed but it is pending!")
 };
-inline constexpr int kTaskStateCount = 15;
+inline constexpr int kTaskStateCount = 19;
 const char* to_string(TaskState state);
 inline bool is_finished(TaskState s) { return s >= TaskState::done; }
-inline bool is_waiting(TaskState s) { return s >= TaskState::waiting_timer && s <= TaskState::in_executor; }
+inline bool is_waiting(TaskState s) { return s >= TaskState::waiting_timer && s <= TaskState::waiting_future; }
 
 // Why a task became ready: the arrow a timeline draws from the waker to the woken.
 enum class WakeCause : std::uint8_t {
@@ -65,10 +72,18 @@ enum class WakeCause : std::uint8_t {
   semaphore,    // `related` released the semaphore
   executor,     // its executor work finished
   gather,       // the gather it awaited completed
-  timeout,      // wait_for's timeout expired
-  cancelled,    // it was cancelled (related: by whom)
+  timeout,      // the timeout of its wait_for / asyncio.timeout / wait expired (detail: which)
+  cancelled,    // it was cancelled (related: by whom; detail: the message's StringId, if any)
   unblocked,    // a blocking call it made inside async def returned
+  condition,    // `related` notified the condition it waited on
+  barrier,      // the barrier it waited at filled (related: the task that arrived last)
+  future,       // the future it awaited got its result (related: who set it)
+  wait,         // the asyncio.wait it awaited returned (detail: the wait)
+  as_completed, // one of the tasks it awaits through as_completed finished (related: that task)
+  task_group,   // every task of the TaskGroup it waited for finished (detail: the group)
+  aborted,      // its TaskGroup cancelled it (related: the task whose failure did; detail: the group)
 };
+inline constexpr int kWakeCauseCount = 22;
 const char* to_string(WakeCause cause);
 
 enum class EventKind : std::uint8_t {
@@ -83,15 +98,20 @@ enum class EventKind : std::uint8_t {
   io_sent,         // task started I/O op `related`; detail = its description
   io_answered,     // op `related` (started by task) completed; detail = result summary
   never_awaited,   // task (0: none) dropped coroutine `detail` (its name) without awaiting it
-  error_unretrieved,  // task failed and nobody retrieved its exception; detail = error text
+  error_unretrieved,  // the last reference to failed task `task` went away with its exception
+                      //   never retrieved; related = the task running then (0: none); detail = error text
   // The phases of run_once, recorded only with LoopOptions::record_loop_phases:
   timer_set,       // task (0: the loop) set timer `related` (Trace::timers(): its deadline)
   timer_cancelled, // timer `related` was cancelled before it fell due
   timer_due,       // timer `related` fell due: moved from the heap to the ready queue (soonest first)
   select,          // the selector's wait ended (Trace::waits()[related]: when it began, its
                    //   timeout); detail = I/O and executor completions it brought
+  callback,        // a callback from call_soon/call_later or a done callback ran; related =
+                   //   the task that scheduled it; detail = its name
+  error_in_callback,  // that callback raised; related as above; detail = error text
+  error_at_shutdown,  // leftover task `task` raised while asyncio.run cancelled it; detail = error text
 };
-inline constexpr int kEventKindCount = 14;
+inline constexpr int kEventKindCount = 17;
 const char* to_string(EventKind kind);
 
 struct TraceEvent {
@@ -106,7 +126,13 @@ struct TraceEvent {
 };
 static_assert(sizeof(TraceEvent) == 24, "trace events are meant to stay compact");
 
-enum class ObjectKind : std::uint8_t { queue, lock, event, semaphore };
+// What a trace object is: a synchronisation primitive, a plain future, or one use of a
+// combinator (each gather(), wait(), TaskGroup... is an object, so views can name it).
+enum class ObjectKind : std::uint8_t {
+  queue, lock, event, semaphore, condition, barrier, future,
+  gather, wait, as_completed, shield, task_group, timeout, wait_for,
+};
+inline constexpr int kObjectKindCount = 14;
 const char* to_string(ObjectKind kind);
 
 struct TaskInfo {
@@ -170,6 +196,8 @@ class Trace {
   // With recording off, only the side tables (tasks, strings) grow; for overhead measurements.
   void set_enabled(bool on) { enabled_ = on; }
   void set_clock_name(std::string_view name) { clock_name_ = name; }
+  // The loop's modelled cost per step (LoopOptions::step_cost), so views and exports know it.
+  void set_step_cost(double seconds) { step_cost_ = seconds; }
   StringId intern(std::string_view s);    // deduplicated: names
   StringId add_text(std::string_view s);  // not deduplicated: printed lines, error texts
   // Records task_created. An empty name means asyncio's default, Task-<default_number>.
@@ -208,6 +236,7 @@ class Trace {
   const std::vector<TimerInfo>& timers() const { return timers_; }
   const std::vector<LoopWait>& waits() const { return waits_; }
   const std::string& clock_name() const { return clock_name_; }
+  double step_cost() const { return step_cost_; }
 
   // Memory held by the trace: events, side tables and string bytes.
   std::size_t bytes_used() const;
@@ -216,6 +245,7 @@ class Trace {
  private:
   bool enabled_ = true;
   std::string clock_name_ = "virtual";
+  double step_cost_ = 0;
   TraceEvents events_;
   std::vector<std::string> strings_;
   std::unordered_map<std::string, StringId> interned_;

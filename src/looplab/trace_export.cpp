@@ -1,6 +1,7 @@
 #include "looplab/trace_export.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -15,9 +16,6 @@ template <class Enum> Enum enum_from(const std::string& name, int count, const c
   throw std::invalid_argument(std::string("unknown ") + what + " '" + name + "' in trace JSON");
 }
 
-constexpr int kWakeCauseCount = 15;
-constexpr int kObjectKindCount = 4;
-
 double micros(double seconds) { return std::round(seconds * 1e9) / 1e3; }
 
 nlohmann::json seconds_or_null(double s) { return std::isnan(s) ? nlohmann::json(nullptr) : nlohmann::json(s); }
@@ -26,6 +24,12 @@ nlohmann::json finite_or_null(double s) { return std::isfinite(s) ? nlohmann::js
 double seconds_from(const nlohmann::json& op, const char* key) {
   const auto it = op.find(key);
   return it == op.end() || it->is_null() ? std::numeric_limits<double>::quiet_NaN() : it->get<double>();
+}
+
+std::string step_cost_label(double seconds) {
+  char text[64];
+  std::snprintf(text, sizeof text, "step cost %g us", micros(seconds));
+  return text;
 }
 
 }  // namespace
@@ -55,6 +59,7 @@ nlohmann::json to_json(const Trace& trace) {
     events.push_back(json::array({e.time, to_string(e.kind), e.task, e.related, e.detail, to_string(e.state),
                                   to_string(e.cause)}));
   return {{"format", "looplab-trace"}, {"version", 1},     {"clock", trace.clock_name()},
+          {"step_cost", trace.step_cost()},
           {"strings", strings},        {"tasks", tasks},   {"objects", objects},
           {"io_ops", ops},             {"timers", timers}, {"waits", waits}, {"events", events}};
 }
@@ -67,6 +72,7 @@ Trace trace_from_json(const nlohmann::json& doc) {
     const auto& strings = doc.at("strings");
     Trace trace(doc.at("events").size());
     trace.clock_name_ = doc.value("clock", "virtual");
+    trace.step_cost_ = doc.value("step_cost", 0.0);  // traces from before the step cost have none
     trace.strings_.clear();
     trace.interned_.clear();
     trace.string_bytes_ = 0;
@@ -144,6 +150,8 @@ nlohmann::json to_chrome_trace(const Trace& trace) {
   const double end = index.end_time();
   json out = json::array();
   out.push_back({{"name", "process_name"}, {"ph", "M"}, {"pid", 1}, {"args", {{"name", "LoopLab event loop"}}}});
+  out.push_back({{"name", "process_labels"}, {"ph", "M"}, {"pid", 1},
+                 {"args", {{"labels", step_cost_label(trace.step_cost())}}}});
   for (TaskId t = 0; t < trace.tasks().size(); ++t) {
     out.push_back({{"name", "thread_name"}, {"ph", "M"}, {"pid", 1}, {"tid", t}, {"args", {{"name", trace.task_name(t)}}}});
     if (t >= index.task_count()) continue;
@@ -178,6 +186,9 @@ nlohmann::json to_chrome_trace(const Trace& trace) {
       }
       case EventKind::never_awaited: name = "coroutine never awaited"; args = {{"coroutine", trace.text(e.detail)}}; break;
       case EventKind::error_unretrieved: name = "exception never retrieved"; args = {{"error", trace.text(e.detail)}}; break;
+      case EventKind::callback: name = "callback"; args = {{"callback", trace.text(e.detail)}}; break;
+      case EventKind::error_in_callback: name = "exception in callback"; args = {{"error", trace.text(e.detail)}}; break;
+      case EventKind::error_at_shutdown: name = "exception during asyncio.run() shutdown"; args = {{"error", trace.text(e.detail)}}; break;
       case EventKind::iteration: name = "iteration"; args = {{"n", e.related}, {"callbacks", e.detail}}; break;
       case EventKind::select: {
         name = "select";

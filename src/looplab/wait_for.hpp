@@ -3,7 +3,7 @@
 // raised (unless it finished anyway). Cancelling the caller cancels the task too.
 #pragma once
 
-#include "looplab/future.hpp"
+#include "looplab/waiter.hpp"
 
 namespace looplab {
 namespace detail {
@@ -12,8 +12,9 @@ namespace detail {
 // queue after wait_for has returned, and must find the waiter alive.
 class SharedWaiter {
  public:
-  static SharedWaiter* make(TaskId awaited);
-  Future& future() { return future_; }
+  // `object` is the wait_for() in the trace (0: none).
+  static SharedWaiter* make(TaskId awaited, ObjectId object = 0);
+  Waiter& future() { return future_; }
   void retain() { ++refs_; }
   void release() {
     if (--refs_ == 0) delete this;
@@ -25,36 +26,40 @@ class SharedWaiter {
 
  private:
   SharedWaiter() : future_(TaskState::waiting_task) {}
-  Future future_;
+  Waiter future_;
+  ObjectId object_ = 0;
   std::uint32_t refs_ = 1;
 };
 
 
-Coro<void> cancel_and_wait_base(TaskBase& task);
+Coro<void> cancel_and_wait_base(TaskBase& task, ObjectId object = 0);
 
 }  // namespace detail
 
 template <class T> Coro<T> wait_for(Task<T> fut, double timeout) {
   EventLoop& loop = running_loop();
+  const ObjectId object = loop.register_object(ObjectKind::wait_for, "wait_for");
   if (timeout <= 0) {
     if (fut.done()) co_return fut.result();
-    co_await detail::cancel_and_wait_base(*fut.base());
+    co_await detail::cancel_and_wait_base(*fut.base(), object);
     if (fut.cancelled()) throw TimeoutError();
     co_return fut.result();
   }
-  detail::SharedWaiter* waiter = detail::SharedWaiter::make(fut.id());
+  detail::SharedWaiter* waiter = detail::SharedWaiter::make(fut.id(), object);
   waiter->retain();  // for the timer
-  TimerId timer = loop.call_later(timeout, Callback{&detail::SharedWaiter::on_timeout, waiter, 0});
+  TimerId timer = loop.schedule_later(timeout, Callback{&detail::SharedWaiter::on_timeout, waiter, 0});
   waiter->retain();  // for the done callback
   const TaskBase::DoneCallback cb = waiter->as_done_callback();
   fut.base()->add_done_callback(cb);
 
   bool cancelled = false;
-  Future& released = waiter->future();  // g++ 12 copies `co_await waiter->future()`
+  std::optional<std::string> message;
+  Waiter& released = waiter->future();  // g++ 12 copies `co_await waiter->future()`
   try {
     co_await released;
-  } catch (const CancelledError&) {
+  } catch (const CancelledError& e) {
     cancelled = true;
+    message = e.message;
   }
   if (loop.cancel_timer(timer)) waiter->release();
   const bool finished = fut.done();
@@ -63,11 +68,11 @@ template <class T> Coro<T> wait_for(Task<T> fut, double timeout) {
 
   if (cancelled) {
     if (finished) co_return fut.result();
-    co_await detail::cancel_and_wait_base(*fut.base());
-    throw CancelledError{};
+    co_await detail::cancel_and_wait_base(*fut.base(), object);
+    throw CancelledError{message};
   }
   if (finished) co_return fut.result();
-  co_await detail::cancel_and_wait_base(*fut.base());
+  co_await detail::cancel_and_wait_base(*fut.base(), object);
   if (fut.cancelled()) throw TimeoutError();
   co_return fut.result();
 }

@@ -6,50 +6,62 @@
 #include <cstdint>
 #include <deque>
 
-#include "looplab/future.hpp"
+#include "looplab/waiter.hpp"
 
 namespace looplab {
 
 class WaiterList {
  public:
-  void push(Future& f) { waiters_.push_back(&f); }
+  void push(Waiter& f) { waiters_.push_back(&f); }
   // Removes `f` if present (asyncio removes a waiter when its task resumes, in `finally`).
-  void remove(Future& f) {
+  void remove(Waiter& f) {
     auto it = std::find(waiters_.begin(), waiters_.end(), &f);
     if (it != waiters_.end()) waiters_.erase(it);
   }
   bool empty() const { return waiters_.empty(); }
   std::size_t size() const { return waiters_.size(); }
   // Queue._wakeup_next: pops waiters until one is not done, and completes it.
-  bool pop_and_wake_next(WakeCause cause, std::uint32_t waker) {
+  bool pop_and_wake_next(WakeCause cause, std::uint32_t waker, std::uint32_t detail = 0) {
     while (!waiters_.empty()) {
-      Future* f = waiters_.front();
+      Waiter* f = waiters_.front();
       waiters_.pop_front();
       if (!f->done()) {
-        f->set_result(cause, waker);
+        f->set_result(cause, waker, detail);
         return true;
       }
     }
     return false;
   }
+  // Condition.notify(n): wakes the first `n` waiters that are not done yet, leaving them
+  // in the list (each removes itself when it resumes).
+  void wake_first(std::size_t n, WakeCause cause, std::uint32_t waker, std::uint32_t detail) {
+    std::size_t woken = 0;
+    for (Waiter* f : waiters_) {
+      if (woken >= n) break;
+      if (!f->done()) {
+        ++woken;
+        f->set_result(cause, waker, detail);
+      }
+    }
+  }
   // Lock._wake_up_first looks at the first waiter only, done or not.
-  Future* first_any() const { return waiters_.empty() ? nullptr : waiters_.front(); }
+  Waiter* first_any() const { return waiters_.empty() ? nullptr : waiters_.front(); }
   // Semaphore: the first waiter that is not done, leaving it in the list.
-  Future* first_not_done() const {
-    for (Future* f : waiters_)
+  Waiter* first_not_done() const {
+    for (Waiter* f : waiters_)
       if (!f->done()) return f;
     return nullptr;
   }
   bool all_cancelled() const {
-    return std::all_of(waiters_.begin(), waiters_.end(), [](const Future* f) { return f->cancelled(); });
+    return std::all_of(waiters_.begin(), waiters_.end(), [](const Waiter* f) { return f->cancelled(); });
   }
   bool any_not_cancelled() const { return !all_cancelled(); }
   template <class F> void for_each(F&& f) const {
-    for (Future* w : waiters_) f(*w);
+    for (Waiter* w : waiters_) f(*w);
   }
 
  private:
-  std::deque<Future*> waiters_;
+  std::deque<Waiter*> waiters_;
 };
 
 }  // namespace looplab

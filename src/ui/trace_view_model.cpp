@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "looplab/trace_words.hpp"
 #include "ui/python_stderr.h"
 
 namespace looplab::ui {
@@ -17,70 +18,24 @@ LaneState lane_state_of(TaskState state) {
     case TaskState::waiting_event:
     case TaskState::waiting_semaphore:
     case TaskState::waiting_task:
-    case TaskState::waiting_executor: return LaneState::waiting_sync;
+    case TaskState::waiting_executor:
+    case TaskState::waiting_condition:
+    case TaskState::waiting_barrier:
+    case TaskState::waiting_future: return LaneState::waiting_sync;
     case TaskState::in_executor: return LaneState::in_executor;
     case TaskState::blocked: return LaneState::blocked;
     case TaskState::done: return LaneState::done;
     case TaskState::failed: return LaneState::failed;
-    case TaskState::cancelled: return LaneState::cancelled;
+    case TaskState::cancelled:
+    case TaskState::destroyed: return LaneState::cancelled;
   }
   return LaneState::waiting_sync;
 }
 
-namespace {
-
-std::string quoted(const std::string& name) { return "'" + name + "'"; }
-
-std::string object_label(const Trace& trace, ObjectId id, const char* fallback) {
-  if (id == 0 || id >= trace.objects().size()) return fallback;
-  const ObjectInfo& o = trace.objects()[id];
-  return std::string(to_string(o.kind)) + " " + quoted(trace.text(o.name));
-}
-
-std::string task_label(const Trace& trace, std::uint32_t task) {
-  if (task == 0 || task >= trace.tasks().size()) return "another task";
-  return "task " + trace.task_name(task);
-}
-
-}  // namespace
-
+// The scheduler names every wait and wake-up (looplab/trace_words.hpp): one set of words
+// for the timeline, the step panel and the exports.
 std::string TraceViewModel::wait_label(const Trace& trace, const StateSpan& span) const {
-  switch (span.state) {
-    case TaskState::ready: {
-      const std::string by = span.related != 0 && span.related < trace.tasks().size() ? trace.task_name(span.related) : "";
-      switch (span.cause) {
-        case WakeCause::created: return by.empty() ? "new task" : "new task, created by " + by;
-        case WakeCause::yielded: return "it yielded with sleep(0) and was queued again";
-        case WakeCause::timer: return "its timer fired";
-        case WakeCause::io: return "its I/O completed";
-        case WakeCause::task_done: return by.empty() ? "the task it awaited finished" : by + ", which it awaited, finished";
-        case WakeCause::queue: return by.empty() ? "the queue changed" : by + " changed the queue";
-        case WakeCause::lock: return by.empty() ? "the lock was released" : by + " released the lock";
-        case WakeCause::event: return by.empty() ? "the event was set" : by + " set the event";
-        case WakeCause::semaphore: return by.empty() ? "the semaphore was released" : by + " released the semaphore";
-        case WakeCause::executor: return "its executor work finished";
-        case WakeCause::gather: return "the gather it awaited completed";
-        case WakeCause::timeout: return "its wait_for timed out";
-        case WakeCause::cancelled: return by.empty() ? "it was cancelled" : "it was cancelled by " + by;
-        case WakeCause::unblocked: return "its blocking call returned";
-        case WakeCause::none: return {};
-      }
-      return {};
-    }
-    case TaskState::waiting_io:
-    case TaskState::blocked:
-      if (span.detail != 0 && span.detail < trace.io_ops().size()) return trace.text(trace.io_ops()[span.detail].description);
-      return span.state == TaskState::blocked ? "a blocking call" : "I/O";
-    case TaskState::waiting_timer: return "a timer (asyncio.sleep)";
-    case TaskState::waiting_queue: return object_label(trace, span.detail, "a queue");
-    case TaskState::waiting_lock: return object_label(trace, span.detail, "a lock");
-    case TaskState::waiting_event: return object_label(trace, span.detail, "an event");
-    case TaskState::waiting_semaphore: return object_label(trace, span.detail, "a semaphore");
-    case TaskState::waiting_task: return task_label(trace, span.related);
-    case TaskState::waiting_executor: return "a free executor worker";
-    case TaskState::in_executor: return "executor worker " + std::to_string(span.detail + 1);
-    default: return {};
-  }
+  return describe_span(trace, span);
 }
 
 void TraceViewModel::reset() { *this = TraceViewModel{}; }
@@ -162,6 +117,16 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
     case EventKind::error_unretrieved:
       lane_of(e.task).markers.push_back(
           {e.time, seq, model_.intern("exception never retrieved: " + trace.text(e.detail)), MarkerKind::note});
+      break;
+    case EventKind::callback:
+      lane_of(0).markers.push_back({e.time, seq, model_.intern("callback " + trace.text(e.detail)), MarkerKind::note});
+      break;
+    case EventKind::error_in_callback:
+      lane_of(0).markers.push_back({e.time, seq, model_.intern("exception in callback: " + trace.text(e.detail)), MarkerKind::note});
+      break;
+    case EventKind::error_at_shutdown:
+      lane_of(e.task).markers.push_back(
+          {e.time, seq, model_.intern("exception during asyncio.run() shutdown: " + trace.text(e.detail)), MarkerKind::note});
       break;
     case EventKind::iteration:
     // The loop's phases: the event-loop lesson's own panel reads them from the trace.

@@ -1,5 +1,6 @@
 // Queues, locks, events, semaphores and the executor.
 #include <algorithm>
+#include <memory>
 
 #include "scenarios.hpp"
 
@@ -54,7 +55,9 @@ Coro<void> waiter(Event& event, std::string name) {
   print(name + " woke");
 }
 
-Coro<void> worker(Queue<int>& queue, std::string name) {
+// The queue is shared: the workers still use it when they are cancelled, after main returns.
+Coro<void> worker(std::shared_ptr<Queue<int>> shared, std::string name) {
+  Queue<int>& queue = *shared;
   for (;;) {
     const int item = co_await queue.get();
     print(name + " takes " + std::to_string(item));
@@ -137,11 +140,11 @@ CONFORMANCE_SCENARIO(event_wakes_all) {
 }
 
 CONFORMANCE_SCENARIO(queue_join) {
-  Queue<int> queue;
-  for (int item : {3, 1, 1, 2}) queue.put_nowait(item);
+  auto queue = std::make_shared<Queue<int>>();
+  for (int item : {3, 1, 1, 2}) queue->put_nowait(item);
   std::vector<Task<void>> workers;
   for (int i = 0; i < 2; ++i) workers.push_back(create_task(worker(queue, "w" + std::to_string(i))));
-  co_await queue.join();
+  co_await queue->join();
   print("all items done");
   for (auto& w : workers) w.cancel();
 }

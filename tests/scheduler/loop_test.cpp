@@ -21,7 +21,7 @@ struct Rescheduler {
 void reschedule(void* self, std::uintptr_t arg) {
   auto* r = static_cast<Rescheduler*>(self);
   r->seen->push_back(static_cast<int>(arg));
-  r->loop->call_soon(Callback{&note, r->seen, arg + 100});
+  r->loop->schedule(Callback{&note, r->seen, arg + 100});
 }
 
 }  // namespace
@@ -31,8 +31,8 @@ TEST_CASE("an iteration runs exactly the callbacks that were ready when it began
   EventLoop loop(clock);
   std::vector<int> seen;
   Rescheduler r{&loop, &seen};
-  loop.call_soon(Callback{&reschedule, &r, 1});
-  loop.call_soon(Callback{&reschedule, &r, 2});
+  loop.schedule(Callback{&reschedule, &r, 1});
+  loop.schedule(Callback{&reschedule, &r, 2});
   CHECK(loop.run_once());
   CHECK(seen == std::vector<int>{1, 2});  // 101 and 102 wait for the next iteration
   CHECK(loop.run_once());
@@ -44,10 +44,10 @@ TEST_CASE("timers fire in deadline order; the virtual clock jumps to each") {
   VirtualClock clock;
   EventLoop loop(clock);
   std::vector<int> seen;
-  loop.call_later(3, Callback{&note, &seen, 3});
-  loop.call_later(1, Callback{&note, &seen, 1});
-  loop.call_later(2, Callback{&note, &seen, 2});
-  const TimerId cancelled = loop.call_later(1.5, Callback{&note, &seen, 99});
+  loop.schedule_later(3, Callback{&note, &seen, 3});
+  loop.schedule_later(1, Callback{&note, &seen, 1});
+  loop.schedule_later(2, Callback{&note, &seen, 2});
+  const TimerId cancelled = loop.schedule_later(1.5, Callback{&note, &seen, 99});
   CHECK(loop.cancel_timer(cancelled));
   CHECK_FALSE(loop.cancel_timer(cancelled));
   while (!loop.idle()) loop.run_once();
@@ -59,8 +59,8 @@ TEST_CASE("run_ready never waits: it runs what is due and returns the next deadl
   VirtualClock clock;
   EventLoop loop(clock);
   std::vector<int> seen;
-  loop.call_soon(Callback{&note, &seen, 1});
-  loop.call_later(5, Callback{&note, &seen, 2});
+  loop.schedule(Callback{&note, &seen, 1});
+  loop.schedule_later(5, Callback{&note, &seen, 2});
   CHECK(loop.run_ready() == 5.0);
   CHECK(seen == std::vector<int>{1});
   CHECK(clock.now() == 0.0);

@@ -6,6 +6,7 @@ the same scenario on LoopLab's virtual clock (where one unit is one virtual seco
 compared line by line.
 """
 import asyncio
+import gc
 import os
 import sys
 import time
@@ -59,14 +60,33 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
     log(f"warning: {message}")
 
 
+def _report_error(loop, context):
+    """The loop's exception handler: what CPython would log, as one canonical line."""
+    text = f"error: {context['message']}"
+    task = context.get("task") or context.get("future")
+    if isinstance(task, asyncio.Task):
+        text += f" [{task.get_name()}]"
+    if context.get("exception") is not None:
+        text += f": {context['exception']!r}"
+    log(text)
+
+
 def run(main):
-    """asyncio.run(main()), with time starting when main starts."""
+    """asyncio.run(main()), with time starting when main starts.
+
+    Errors the loop reports (a task exception never retrieved, a task destroyed while
+    pending, an exception raised during asyncio.run's shutdown) are logged as lines. The
+    garbage collector runs once after asyncio.run, so a pending task left over from the
+    shutdown is destroyed (and reported) at a known point rather than whenever gc runs.
+    """
     warnings.showwarning = _show_warning
     warnings.simplefilter("always", RuntimeWarning)
 
     async def timed():
         global _t0
         _t0 = time.monotonic()
+        asyncio.get_running_loop().set_exception_handler(_report_error)
         await main()
 
     asyncio.run(timed())
+    gc.collect()
