@@ -5,7 +5,10 @@
 #include <cstdint>
 #include <string_view>
 
+#include "looplab/as_completed.hpp"
+#include "looplab/barrier.hpp"
 #include "looplab/block.hpp"
+#include "looplab/condition.hpp"
 #include "looplab/errors.hpp"
 #include "looplab/event.hpp"
 #include "looplab/event_loop.hpp"
@@ -16,9 +19,13 @@
 #include "looplab/lock.hpp"
 #include "looplab/queue.hpp"
 #include "looplab/semaphore.hpp"
+#include "looplab/shield.hpp"
 #include "looplab/sleep.hpp"
 #include "looplab/task.hpp"
+#include "looplab/task_group.hpp"
+#include "looplab/timeout.hpp"
 #include "looplab/to_thread.hpp"
+#include "looplab/wait.hpp"
 #include "looplab/wait_for.hpp"
 
 namespace looplab {

@@ -14,6 +14,11 @@ void Semaphore::release() {
   wake_up_next();
 }
 
+void BoundedSemaphore::release() {
+  if (value_ >= bound_) throw std::invalid_argument("BoundedSemaphore released too many times");
+  Semaphore::release();
+}
+
 void Semaphore::wake_up_next() {
   if (Waiter* f = waiters_.first_not_done()) {
     --value_;  // handed straight to that waiter

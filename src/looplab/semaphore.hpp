@@ -12,6 +12,8 @@ class Semaphore {
  public:
   // Throws std::invalid_argument for a negative value, as Python raises ValueError.
   explicit Semaphore(int value = 1, std::string_view name = "semaphore");
+  Semaphore(const Semaphore&) = delete;
+  Semaphore& operator=(const Semaphore&) = delete;
   bool locked() const { return value_ == 0 || waiters_.any_not_cancelled(); }
   int value() const { return value_; }
   void release();
@@ -36,10 +38,24 @@ class Semaphore {
 
  private:
   friend class Acquire;
+  friend class BoundedSemaphore;
   void wake_up_next();
   ObjectId object_;
   int value_;
   WaiterList waiters_;
+};
+
+// asyncio.BoundedSemaphore: a release() that would raise the value above the initial one
+// throws std::invalid_argument ("BoundedSemaphore released too many times"), as Python's
+// ValueError.
+class BoundedSemaphore : public Semaphore {
+ public:
+  explicit BoundedSemaphore(int value = 1, std::string_view name = "BoundedSemaphore")
+      : Semaphore(value, name), bound_(value) {}
+  void release();
+
+ private:
+  int bound_;
 };
 
 }  // namespace looplab

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <deque>
 
+#include <exception>
+
 #include "looplab/waiter.hpp"
 
 namespace looplab {
@@ -63,5 +65,36 @@ class WaiterList {
  private:
   std::deque<Waiter*> waiters_;
 };
+
+// Queue.get's and Queue.put's `while <not ready>:` loop: wait in `line` until `ready()` holds
+// (a woken waiter checks again, as another task may have come first). A waiter woken and
+// then cancelled before it ran passes its turn on, as CPython's `_wakeup_next`.
+struct LineWait {
+  TaskState state;
+  ObjectId object;
+  std::uint32_t related = 0;       // shown at the other end of the wait
+  WakeCause pass_on = WakeCause::queue;
+  std::uint32_t pass_on_detail = 0;
+};
+template <class Ready> LOOPLAB_WASM_EH_SAFE Coro<void> wait_in_line(WaiterList& line, Ready ready, LineWait how) {
+  while (!ready()) {
+    Waiter waiter(how.state, how.object);
+    waiter.set_related(how.related);
+    line.push(waiter);
+    std::exception_ptr error;
+    try {
+      co_await waiter;
+    } catch (...) {
+      error = std::current_exception();
+    }
+    if (error) {
+      // `except: waiter.cancel(); line.remove(waiter); if ready and not waiter.cancelled(): wake next`
+      waiter.cancel();
+      line.remove(waiter);
+      if (ready() && !waiter.cancelled()) line.pop_and_wake_next(how.pass_on, running_loop().current_task_id(), how.pass_on_detail);
+      std::rethrow_exception(error);
+    }
+  }
+}
 
 }  // namespace looplab
