@@ -127,7 +127,8 @@ class EventLoop {
 
   // Callbacks with state (a user's done callback, a call_soon handle): `fn` is kept until
   // handle_callback(id) runs or drop_handle(id) forgets it. `keep_alive`, if given, is a
-  // task held until then (a done callback's task, as the scheduled handle holds it).
+  // task held until then (a done callback's task, as the scheduled handle holds it). An
+  // empty `name` is a primitive's own callback: like schedule(), not recorded, no step cost.
   std::uint32_t add_handle(std::function<void()> fn, std::string_view name, TaskBase* keep_alive = nullptr);
   Callback handle_callback(std::uint32_t id) { return Callback{&run_handle_thunk, this, id}; }
   bool drop_handle(std::uint32_t id);

@@ -17,7 +17,7 @@ void Handle::cancel() {
 std::uint32_t EventLoop::add_handle(std::function<void()> fn, std::string_view name, TaskBase* keep_alive) {
   auto state = std::make_shared<detail::HandleState>();
   state->fn = std::move(fn);
-  state->name = trace_.intern(name);
+  state->name = name.empty() ? 0 : trace_.intern(name);  // 0: a primitive's own, unrecorded
   state->creator = current_task_id();
   if (keep_alive != nullptr) {
     keep_alive->retain();
@@ -40,8 +40,10 @@ void EventLoop::run_handle(std::uint32_t id) {
   std::shared_ptr<detail::HandleState> state = std::move(it->second);
   handles_.erase(it);
   if (state->cancelled) return;
-  trace_.record(time(), EventKind::callback, 0, state->creator, state->name);
-  if (vclock_ != nullptr) owed_ += step_cost_;
+  if (state->name != 0) {  // a scenario's callback: a step of the loop's own, with its cost
+    trace_.record(time(), EventKind::callback, 0, state->creator, state->name);
+    if (vclock_ != nullptr) owed_ += step_cost_;
+  }
   try {
     state->fn();
   } catch (const std::exception& e) {

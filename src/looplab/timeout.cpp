@@ -19,7 +19,9 @@ void Timeout::enter() {
 
 void Timeout::disarm() {
   if (armed_ && loop_ != nullptr) loop_->cancel_timer(timer_);
+  if (soon_ != 0 && loop_ != nullptr) loop_->drop_handle(soon_);
   armed_ = false;
+  soon_ = 0;
   ++generation_;
 }
 
@@ -28,8 +30,15 @@ void Timeout::reschedule(double when) {
   when_ = when;
   disarm();
   if (!std::isfinite(when)) return;  // timeout(None)
-  // A deadline already past fires on the next turn (CPython: call_soon(_on_timeout)); a timer
-  // keeps it cancellable should the block end first.
+  if (when <= loop_->time()) {
+    // A deadline already past: CPython's call_soon(_on_timeout), queued now, so it runs before
+    // the step the block queues next (a due timer would join the ready queue only after it).
+    // A handle, so that a block ending first can still cancel it.
+    const std::uintptr_t generation = generation_;
+    soon_ = loop_->add_handle([this, generation] { fire(this, generation); }, {});
+    loop_->schedule(loop_->handle_callback(soon_));
+    return;
+  }
   timer_ = loop_->schedule_at(when, Callback{&fire, this, generation_});
   armed_ = true;
 }
@@ -39,6 +48,7 @@ void Timeout::fire(void* self, std::uintptr_t generation) {
   auto* t = static_cast<Timeout*>(self);
   if (generation != t->generation_ || t->state_ != State::entered) return;
   t->armed_ = false;
+  t->soon_ = 0;
   t->task_->cancel_with(std::nullopt, WakeCause::timeout, 0, t->object_);
   t->state_ = State::expiring;
 }

@@ -51,6 +51,7 @@ class Timeout {
   ObjectId object_ = 0;
   TimerId timer_;
   bool armed_ = false;
+  std::uint32_t soon_ = 0;  // the loop handle of a deadline already past (0: none)
   std::uintptr_t generation_ = 0;  // a fired timer of an older deadline is ignored
 };
 

@@ -234,3 +234,31 @@ CONFORMANCE_SCENARIO(timeout_reschedule) {
     print("timed out at the new deadline");
   }
 }
+
+CONFORMANCE_SCENARIO(timeout_past_deadline) {
+  try {
+    co_await timeout(0, []() -> Coro<void> {
+      co_await sleep(0);
+      print("not reached: the block ran on past its deadline");
+    }());
+  } catch (const TimeoutError&) {
+    print("timeout(0) expired at the block's first await");
+  }
+  bool expired = false;
+  try {
+    co_await timeout(5, [&](Timeout& cm) -> Coro<void> {
+      co_await sleep(1);
+      cm.reschedule(loop_time() - 1);
+      print("rescheduled into the past; expired yet: " + conformance::py_bool(cm.expired()));
+      try {
+        co_await sleep(0);
+      } catch (const CancelledError&) {
+        expired = cm.expired();
+        throw;
+      }
+      print("not reached either");
+    });
+  } catch (const TimeoutError&) {
+    print("timed out; expired: " + conformance::py_bool(expired));
+  }
+}
