@@ -63,9 +63,12 @@ void FutureCore::schedule_callbacks() {
   std::vector<Entry> callbacks;
   callbacks.swap(callbacks_);
   const WakeCause cause = cancelled() ? WakeCause::cancelled : WakeCause::future;
+  // What the wake-up names: the future, or for a cancellation its message (as Task.cancel's).
+  std::uint32_t detail = object_;
+  if (cancelled()) detail = cancel_message_ ? loop_->trace().intern(*cancel_message_) : 0;
   for (const Entry& e : callbacks) {
     if (e.wait != nullptr)
-      e.wait->wake(cause, resolver_);
+      e.wait->wake(cause, resolver_, detail);
     else
       loop_->schedule(loop_->handle_callback(e.handle));
   }
@@ -88,9 +91,9 @@ void FutureWait::await_resume() {
   core_->check_result();
 }
 
-void FutureWait::wake(WakeCause cause, std::uint32_t by) {
+void FutureWait::wake(WakeCause cause, std::uint32_t by, std::uint32_t detail) {
   registered_ = false;
-  if (task_ != nullptr && task_->wait_site() == this) task_->loop().schedule_step(*task_, cause, by, core_->object());
+  if (task_ != nullptr && task_->wait_site() == this) task_->loop().schedule_step(*task_, cause, by, detail);
 }
 
 void FutureWait::cancel_wait(TaskBase& task) {

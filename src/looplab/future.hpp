@@ -87,8 +87,9 @@ class FutureWait final : public WaitSite {
   void await_resume();
   void cancel_wait(TaskBase& task) override;
   void detach(TaskBase& task) override;
-  // The future completed: this task's __wakeup.
-  void wake(WakeCause cause, std::uint32_t by);
+  // The future completed: this task's __wakeup (`detail`: the future, or for a
+  // cancellation the message's StringId, 0 without one).
+  void wake(WakeCause cause, std::uint32_t by, std::uint32_t detail);
 
  private:
   FutureCore* core_;

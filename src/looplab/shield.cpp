@@ -26,9 +26,12 @@ void ShieldState::inner_done(void* self, std::uintptr_t) {
     if (!s->inner_->cancelled()) s->inner_->mark_retrieved();
   } else if (!s->outer_done_) {
     s->outer_done_ = true;
+    // A cancelled inner task cancels the outer future, without a message (3.11); the
+    // detail of a cancelled wake-up is the message, so 0 here.
+    const bool cancelled = s->inner_->cancelled();
     if (s->waiter_ != nullptr && s->waiter_->wait_site() == s)
-      s->loop_->schedule_step(*s->waiter_, s->inner_->cancelled() ? WakeCause::cancelled : WakeCause::task_done,
-                              s->inner_->id(), s->object_);
+      s->loop_->schedule_step(*s->waiter_, cancelled ? WakeCause::cancelled : WakeCause::task_done, s->inner_->id(),
+                              cancelled ? 0 : s->object_);
   }
   s->release();
 }
@@ -52,9 +55,7 @@ void ShieldState::cancel_wait(TaskBase& task) {
     release();
   }
   task.set_must_cancel();
-  std::uint32_t detail = 0;
-  if (task.cancel_message()) detail = loop_->trace().add_text(*task.cancel_message());
-  loop_->schedule_step(task, task.cancel_cause(), task.cancel_by(), detail);
+  loop_->schedule_step(task, task.cancel_cause(), task.cancel_by(), task.cancel_wake_detail());
 }
 
 void ShieldState::detach(TaskBase&) { outer_done_ = outer_cancelled_ = true; }

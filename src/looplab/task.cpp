@@ -31,6 +31,11 @@ bool TaskBase::cancel_with(std::optional<std::string> msg, WakeCause cause, std:
   return true;
 }
 
+std::uint32_t TaskBase::cancel_wake_detail() {
+  if (cancel_detail_ != 0) return cancel_detail_;
+  return cancel_message_ ? loop_->trace().add_text(*cancel_message_) : 0;
+}
+
 void TaskBase::raise_interruption() {
   if (closing_) throw GeneratorExit{};
   must_cancel_ = false;

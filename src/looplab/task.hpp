@@ -74,6 +74,9 @@ class TaskBase {
   std::uint32_t cancel_by() const { return cancel_by_; }
   std::uint32_t cancel_detail() const { return cancel_detail_; }
   const std::optional<std::string>& cancel_message() const { return cancel_message_; }
+  // The detail of the wake-up that delivers the pending cancellation: the timeout or
+  // TaskGroup behind it, else the message's StringId (0: neither).
+  std::uint32_t cancel_wake_detail();
   void clear_wait() { wait_ = nullptr; }
   WaitSite* wait_site() const { return wait_; }
   // What the task finished with, without counting as retrieving it.

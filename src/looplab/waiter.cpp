@@ -40,10 +40,7 @@ void Waiter::cancel_wait(TaskBase& task) {
   done_ = cancelled_ = true;
   if (on_cancel_ != nullptr) on_cancel_(owner_, *this);
   task.set_must_cancel();
-  EventLoop& loop = task.loop();
-  std::uint32_t detail = task.cancel_detail();
-  if (detail == 0 && task.cancel_message()) detail = loop.trace().add_text(*task.cancel_message());
-  loop.schedule_step(task, task.cancel_cause(), task.cancel_by(), detail);
+  task.loop().schedule_step(task, task.cancel_cause(), task.cancel_by(), task.cancel_wake_detail());
 }
 
 void Waiter::detach(TaskBase&) {
