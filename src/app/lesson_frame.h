@@ -83,8 +83,8 @@ class LessonFrame : public LessonPage {
   }
   // The lesson's own section of window.looplab.state().lesson.extra.
   virtual nlohmann::json lesson_state() const { return nlohmann::json::object(); }
-  // Extra I/O settings for the run's loop (the modelled per-step cost, once the scheduler
-  // has it, comes through here).
+  // The run's loop settings (LoopOptions: the modelled per-step cost, the executor's
+  // workers...), on both clocks; a lesson that lets learners set the step cost returns it here.
   virtual LoopOptions loop_options(const ParameterSet& values) const {
     (void)values;
     return {};
