@@ -67,12 +67,10 @@ bool EventLoop::run_once(bool may_wait) {
     if (!release_hold(may_wait)) return false;  // still held
 
   if (todo_ == 0) {
-    // 0. The clock catches up with the work owed when a deadline falls within it, or before
-    //    waiting (see LoopOptions::step_cost).
-    if (owed_ > 0 && (ready_.empty() ? may_wait : next_deadline() <= time() + owed_)) {
-      const double deadline = ready_.empty() ? next_deadline() : time();
-      if (std::isfinite(deadline)) wait_until(deadline);
-    }
+    // 0. The clock catches up with the work owed when a deadline falls within it (see
+    //    LoopOptions::step_cost); otherwise the selector's wait below pays it, so the wait
+    //    keeps the timeout asyncio would compute (what the loop phases record).
+    if (owed_ > 0 && next_deadline() <= time() + owed_) pay_owed();
     // 1. How long may we wait? Not at all if callbacks are ready; else until the next timer,
     //    known I/O completion or executor event.
     double timeout = ready_.empty() ? std::max(0.0, next_deadline() - time()) : 0.0;
