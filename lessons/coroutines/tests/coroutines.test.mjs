@@ -11,8 +11,8 @@ const cases = [
   { params: { mode: 'await', sleep: 0, value: 1 }, console: ["<class 'coroutine'>", '1'], ran: true, tasks: 0, total: 0 },
   { params: { mode: 'task-await', sleep: 0, value: 1 }, console: ["<class '_asyncio.Task'>", '1'], ran: true, tasks: 1, end: 'done', total: 0 },
   { params: { mode: 'task-await', sleep: 1.5, value: 42 }, console: ["<class '_asyncio.Task'>", '42'], ran: true, tasks: 1, end: 'done', total: 1.5 },
-  // task-only with a bare return (the task's step before asyncio.run stops) waits for the
-  // scheduler of issue 11: tests/scenario_test.cpp marks it as a known failure until then.
+  // task-only with a bare return (the task's step before asyncio.run stops, issue 11) is
+  // checked by tests/scenario_test.cpp; a browser case for it is still to be added.
   { params: { mode: 'task-only', sleep: 1, value: 1 }, console: ["<class '_asyncio.Task'>"], ran: false, tasks: 1, end: 'cancelled', total: 0 },
 ];
 

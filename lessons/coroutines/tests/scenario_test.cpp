@@ -90,10 +90,9 @@ TEST_CASE("awaiting waits for anyfunc's sleep, in main or in the task; the value
 }
 
 // CPython 3.11 gives a task created in main's last step that step before asyncio.run
-// stops the loop (issue 11, the scheduler's "run end gives the last step"). Until that
-// lands on main, this scheduler stops first: the case is marked as a known failure, and
-// turns red when the scheduler is right, to have the mark taken off.
-TEST_CASE("create_task, never awaited: the task still takes its step before asyncio.run stops" * doctest::should_fail()) {
+// stops the loop (issue 11, the scheduler's "run end gives the last step"; conformance
+// scenario run_end_gives_last_step).
+TEST_CASE("create_task, never awaited: the task still takes its step before asyncio.run stops") {
   const Ran r({Mode::task_never_awaited, 0, 1});
   CHECK(r.run.printed() == std::vector<std::string>{"<class '_asyncio.Task'>"});
   REQUIRE(r.outcome.tasks.size() == 1);
