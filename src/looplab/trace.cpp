@@ -76,6 +76,31 @@ const char* to_string(EventKind kind) {
     case EventKind::callback: return "callback";
     case EventKind::error_in_callback: return "error_in_callback";
     case EventKind::error_at_shutdown: return "error_at_shutdown";
+    case EventKind::generator: return "generator";
+  }
+  return "?";
+}
+
+const char* to_string(GeneratorStepKind kind) {
+  switch (kind) {
+    case GeneratorStepKind::created: return "created";
+    case GeneratorStepKind::resumed: return "resumed";
+    case GeneratorStepKind::suspended: return "suspended";
+    case GeneratorStepKind::returned: return "returned";
+    case GeneratorStepKind::raised: return "raised";
+    case GeneratorStepKind::refused: return "refused";
+    case GeneratorStepKind::closed: return "closed";
+  }
+  return "?";
+}
+
+const char* to_string(GeneratorCall call) {
+  switch (call) {
+    case GeneratorCall::none: return "none";
+    case GeneratorCall::next: return "next";
+    case GeneratorCall::send: return "send";
+    case GeneratorCall::delegated: return "delegated";
+    case GeneratorCall::close: return "close";
   }
   return "?";
 }
@@ -107,6 +132,7 @@ Trace::Trace(std::size_t reserve_events) {
   objects_.push_back(ObjectInfo{ObjectKind::queue, 0});
   io_ops_.push_back(IoOpInfo{});
   timers_.push_back(TimerInfo{});
+  generators_.push_back(GeneratorInfo{});  // GeneratorId 0: none
 }
 
 StringId Trace::intern(std::string_view s) {
@@ -204,10 +230,26 @@ void Trace::record_wait(double time, double began, double timeout, std::uint32_t
   record(time, EventKind::select, 0, static_cast<std::uint32_t>(waits_.size() - 1), completions);
 }
 
+GeneratorId Trace::add_generator(double time, TaskId task, std::string_view name, std::uint32_t def_line) {
+  const auto id = static_cast<GeneratorId>(generators_.size());
+  generators_.push_back(GeneratorInfo{intern(name), task, def_line, kNoEvent});
+  if (enabled_) generators_.back().created_event = static_cast<std::uint32_t>(events_.size());
+  record_generator_step(time, task, GeneratorStep{id, GeneratorStepKind::created, GeneratorCall::none, def_line, 0});
+  return id;
+}
+
+void Trace::record_generator_step(double time, TaskId task, const GeneratorStep& step) {
+  // With recording off the steps are not kept either: they only make sense with their events.
+  if (!enabled_) return;
+  generator_steps_.push_back(step);
+  record(time, EventKind::generator, task, step.generator, static_cast<std::uint32_t>(generator_steps_.size() - 1));
+}
+
 std::size_t Trace::bytes_used() const {
   return events_.size() * sizeof(TraceEvent) + strings_.size() * sizeof(std::string) + string_bytes_ +
          tasks_.size() * sizeof(TaskInfo) + objects_.size() * sizeof(ObjectInfo) +
-         io_ops_.size() * sizeof(IoOpInfo) + timers_.size() * sizeof(TimerInfo) + waits_.size() * sizeof(LoopWait);
+         io_ops_.size() * sizeof(IoOpInfo) + timers_.size() * sizeof(TimerInfo) + waits_.size() * sizeof(LoopWait) +
+         generators_.size() * sizeof(GeneratorInfo) + generator_steps_.size() * sizeof(GeneratorStep);
 }
 
 }  // namespace looplab

@@ -25,6 +25,7 @@ using StringId = std::uint32_t;  // index into Trace::text(); 0 is the empty str
 using ObjectId = std::uint32_t;  // a queue, lock, event or semaphore; 0: none
 using IoOpId = std::uint32_t;    // an I/O operation; 0: none
 using TimerNumber = std::uint32_t;  // a timer in Trace::timers() (loop phases recorded); 0: none
+using GeneratorId = std::uint32_t;  // a Python generator object in Trace::generators(); 0: none
 
 inline constexpr std::uint32_t kNoEvent = 0xffffffffu;
 
@@ -110,8 +111,10 @@ enum class EventKind : std::uint8_t {
                    //   the task that scheduled it; detail = its name
   error_in_callback,  // that callback raised; related as above; detail = error text
   error_at_shutdown,  // leftover task `task` raised while asyncio.run cancelled it; detail = error text
+  generator,       // task's code stepped generator `related`; detail = the step, an index into
+                   //   Trace::generator_steps() (what happened, on which line, the value in or out)
 };
-inline constexpr int kEventKindCount = 17;
+inline constexpr int kEventKindCount = 18;
 const char* to_string(EventKind kind);
 
 struct TraceEvent {
@@ -180,6 +183,39 @@ struct LoopWait {
   double timeout = 0;  // what the selector was given: 0 when callbacks were ready; +inf: no deadline
 };
 
+// What one step of a generator did (looplab/generator.hpp drives them).
+enum class GeneratorStepKind : std::uint8_t {
+  created,    // the generator function was called: a frame exists, no line of it has run
+  resumed,    // next/send entered the frame (value: what was sent in; line: where it resumes, 0: at the top)
+  suspended,  // it paused at a yield on `line` (value: what it yielded)
+  returned,   // it finished: its caller got StopIteration (value: the return value)
+  raised,     // it finished with an exception (value: the error text)
+  refused,    // the call was refused without entering the frame (value: the error text)
+  closed,     // close() finished it
+};
+inline constexpr int kGeneratorStepKindCount = 7;
+const char* to_string(GeneratorStepKind kind);
+
+// How a resumed step was asked for.
+enum class GeneratorCall : std::uint8_t { none, next, send, delegated, close };
+inline constexpr int kGeneratorCallCount = 5;
+const char* to_string(GeneratorCall call);
+
+struct GeneratorInfo {
+  StringId name = 0;       // the generator function's name
+  TaskId task = 0;         // the task that created it
+  std::uint32_t def_line = 0;  // the line of its `def` in the lesson's snippet
+  std::uint32_t created_event = kNoEvent;
+};
+
+struct GeneratorStep {
+  GeneratorId generator = 0;
+  GeneratorStepKind kind = GeneratorStepKind::created;
+  GeneratorCall call = GeneratorCall::none;
+  std::uint32_t line = 0;
+  StringId value = 0;      // repr of the value in or out, or the error text
+};
+
 struct IoResult;
 // Replies longer than this are kept cut, with a note of their full size: a trace stays bounded.
 inline constexpr std::size_t kMaxReplyChars = 4096;
@@ -220,6 +256,9 @@ class Trace {
   TimerNumber record_timer_set(double time, TaskId task, double deadline);
   void record_timer_end(double time, TimerNumber timer, EventKind how);
   void record_wait(double time, double began, double timeout, std::uint32_t completions);
+  // Generators: one created, and each step (a `generator` event pointing at the step).
+  GeneratorId add_generator(double time, TaskId task, std::string_view name, std::uint32_t def_line);
+  void record_generator_step(double time, TaskId task, const GeneratorStep& step);
 
   // --- Reading ---
   const TraceEvents& events() const { return events_; }
@@ -235,6 +274,9 @@ class Trace {
   // Indexed by TimerNumber (entry 0 unused) / by the select event's `related`.
   const std::vector<TimerInfo>& timers() const { return timers_; }
   const std::vector<LoopWait>& waits() const { return waits_; }
+  // Indexed by GeneratorId (entry 0 unused) / by the generator event's `detail`.
+  const std::vector<GeneratorInfo>& generators() const { return generators_; }
+  const std::vector<GeneratorStep>& generator_steps() const { return generator_steps_; }
   const std::string& clock_name() const { return clock_name_; }
   double step_cost() const { return step_cost_; }
 
@@ -255,6 +297,8 @@ class Trace {
   std::vector<IoOpInfo> io_ops_;
   std::vector<TimerInfo> timers_;
   std::vector<LoopWait> waits_;
+  std::vector<GeneratorInfo> generators_;
+  std::vector<GeneratorStep> generator_steps_;
   friend Trace trace_from_json(const nlohmann::json& doc);
 };
 

@@ -54,6 +54,12 @@ nlohmann::json to_json(const Trace& trace) {
   for (const TimerInfo& t : trace.timers()) timers.push_back(json::array({t.deadline, t.task, t.set_event, t.end_event}));
   json waits = json::array();
   for (const LoopWait& w : trace.waits()) waits.push_back(json::array({w.began, finite_or_null(w.timeout)}));
+  json generators = json::array();
+  for (const GeneratorInfo& g : trace.generators())
+    generators.push_back(json::array({g.name, g.task, g.def_line, g.created_event}));
+  json steps = json::array();
+  for (const GeneratorStep& st : trace.generator_steps())
+    steps.push_back(json::array({st.generator, to_string(st.kind), to_string(st.call), st.line, st.value}));
   json events = json::array();
   for (const TraceEvent& e : trace.events())
     events.push_back(json::array({e.time, to_string(e.kind), e.task, e.related, e.detail, to_string(e.state),
@@ -61,7 +67,8 @@ nlohmann::json to_json(const Trace& trace) {
   return {{"format", "looplab-trace"}, {"version", 1},     {"clock", trace.clock_name()},
           {"step_cost", trace.step_cost()},
           {"strings", strings},        {"tasks", tasks},   {"objects", objects},
-          {"io_ops", ops},             {"timers", timers}, {"waits", waits}, {"events", events}};
+          {"io_ops", ops},             {"timers", timers}, {"waits", waits}, {"events", events},
+          {"generators", generators},  {"generator_steps", steps}};
 }
 
 Trace trace_from_json(const nlohmann::json& doc) {
@@ -126,6 +133,23 @@ Trace trace_from_json(const nlohmann::json& doc) {
       if (w.size() != 2) throw std::invalid_argument("a trace wait must be an array of 2 fields");
       trace.waits_.push_back(LoopWait{w[0].get<double>(), w[1].is_null() ? std::numeric_limits<double>::infinity()
                                                                           : w[1].get<double>()});
+    }
+    // Generators came later too: a trace without them has only the GeneratorId 0 entry.
+    trace.generators_.clear();
+    for (const auto& g : doc.value("generators", nlohmann::json::array())) {
+      if (g.size() != 4) throw std::invalid_argument("a trace generator must be an array of 4 fields");
+      trace.generators_.push_back(GeneratorInfo{string_id(g[0]), g[1].get<TaskId>(), g[2].get<std::uint32_t>(),
+                                                g[3].get<std::uint32_t>()});
+    }
+    if (trace.generators_.empty()) trace.generators_.emplace_back();
+    for (const auto& st : doc.value("generator_steps", nlohmann::json::array())) {
+      if (st.size() != 5) throw std::invalid_argument("a trace generator step must be an array of 5 fields");
+      const auto generator = st[0].get<GeneratorId>();
+      if (generator >= trace.generators_.size()) throw std::invalid_argument("generator id out of range in trace JSON");
+      trace.generator_steps_.push_back(GeneratorStep{
+          generator, enum_from<GeneratorStepKind>(st[1].get<std::string>(), kGeneratorStepKindCount, "generator step"),
+          enum_from<GeneratorCall>(st[2].get<std::string>(), kGeneratorCallCount, "generator call"),
+          st[3].get<std::uint32_t>(), string_id(st[4])});
     }
     for (const auto& e : doc.at("events")) {
       if (!e.is_array() || e.size() != 7) throw std::invalid_argument("a trace event must be an array of 7 fields");
@@ -197,6 +221,13 @@ nlohmann::json to_chrome_trace(const Trace& trace) {
         break;
       }
       case EventKind::timer_due: name = "timer due"; args = {{"timer", e.related}}; break;
+      case EventKind::generator: {
+        name = "generator";
+        const GeneratorStep& s = trace.generator_steps().at(e.detail);
+        args = {{"generator", trace.text(trace.generators().at(s.generator).name)}, {"step", to_string(s.kind)},
+                {"call", to_string(s.call)}, {"line", s.line}, {"value", trace.text(s.value)}};
+        break;
+      }
       default: break;
     }
     if (name == nullptr) continue;

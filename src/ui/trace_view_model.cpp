@@ -134,6 +134,8 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
     case EventKind::timer_cancelled:
     case EventKind::timer_due:
     case EventKind::select:
+    // Generator steps: the generators lesson's frame panel reads them from the trace.
+    case EventKind::generator:
       break;
   }
 }
