@@ -3,7 +3,7 @@
 // its layout (the page scrolls, not a panel), controls big enough for a finger, a tap on
 // Run runs, a vertical swipe that starts on Run scrolls and clicks nothing, and on the
 // timeline one finger pans, two fingers zoom and a tap steps. On a desktop: two columns.
-import { check, openPage, pageState, runTest, sleep, startBackend, waitForState } from './lib/harness.mjs';
+import { check, openPage, pageState, runTest, sleep, startBackend, waitFor, waitForState } from './lib/harness.mjs';
 import { runAndWait } from './lib/lesson.mjs';
 
 const phone = { width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
@@ -50,22 +50,31 @@ await runTest('lesson-frame', async ({ browser, cleanup }) => {
     last = h;
     return settled;
   }, { intervalMs: 250 });
+  // Something can still change the layout after that (an answer the page waited for
+  // arrives when it arrives), so the canvas is compared with the layout of the same
+  // moment, until the two agree or the time is up.
+  let layout;
+  await waitFor('the canvas to be as tall as its layout', async () => {
+    s = await pageState(page);
+    layout = await page.evaluate(() => {
+      const frame = document.querySelector('.workbench .canvas-frame').getBoundingClientRect();
+      const prose = document.querySelector('.prose').getBoundingClientRect();
+      const canvas = document.getElementById('canvas');
+      return { frameTop: frame.top, frameHeight: frame.height, frameWidth: frame.width, proseTop: prose.top,
+               backing: canvas.width, css: canvas.getBoundingClientRect().width, page: document.documentElement.scrollWidth };
+    });
+    const want = s.lesson.frame.layout.content_height;
+    if (Math.abs(layout.frameHeight - want) > 2)
+      throw new Error(`the canvas is ${layout.frameHeight} px tall for a ${want} px layout: a panel would scroll inside it`);
+    return true;
+  }, { timeoutMs: 15000, intervalMs: 250 });
   const f = s.lesson.frame.layout;
   check(f.columns === 1, `a phone gets ${f.columns} columns`);
   check(f.touch, 'a touch screen did not get the touch layout');
   const [x0, y0, x1, y1] = f.run_button;
   check(y1 - y0 >= 40 && x1 - x0 >= 100, `the Run button is ${x1 - x0} x ${y1 - y0} CSS px: too small for a finger`);
-  const layout = await page.evaluate(() => {
-    const frame = document.querySelector('.workbench .canvas-frame').getBoundingClientRect();
-    const prose = document.querySelector('.prose').getBoundingClientRect();
-    const canvas = document.getElementById('canvas');
-    return { frameTop: frame.top, frameHeight: frame.height, frameWidth: frame.width, proseTop: prose.top,
-             backing: canvas.width, css: canvas.getBoundingClientRect().width, page: document.documentElement.scrollWidth };
-  });
   check(layout.frameTop < layout.proseTop, 'on a phone the canvas does not come before the prose');
   check(layout.frameTop < 400, `the interactive part starts ${layout.frameTop} px down the page`);
-  check(Math.abs(layout.frameHeight - f.content_height) <= 2,
-        `the canvas is ${layout.frameHeight} px tall for a ${f.content_height} px layout: a panel would scroll inside it`);
   check(layout.page <= 390, `the page is ${layout.page} px wide on a 390 px screen`);
   // Crisp: the backing store follows the device pixel ratio, which gives way only where the
   // tall phone canvas would pass the GPU's size limit.
