@@ -35,6 +35,18 @@ def get_json(backend, target):
         return status, {"unparsed": body}
 
 
+def database_health_when(backend, ready, seconds=10):
+    """/healthz's database component once `ready(component)` holds, or the last one read
+    when `seconds` pass: what the backend counts lands a moment after what it answers."""
+    deadline = time.time() + seconds
+    while True:
+        _, health = get_json(backend, "/healthz")
+        db = health.get("components", {}).get("database", {})
+        if ready(db) or time.time() > deadline:
+            return db
+        time.sleep(0.1)
+
+
 def stopped_cleanly(backend):
     """SIGTERM; True when it exited 0 (a sanitizer report at exit makes it fail)."""
     code = backend.stop(20)
@@ -171,13 +183,7 @@ def run_checks(pg, workdir, backends):
     while cancel_count(pg) == before and time.time() < deadline:
         time.sleep(0.1)
     check(cancel_count(pg) > before, "... and PostgreSQL cancelled the query (PQcancel)")
-    deadline = time.time() + 10
-    while True:
-        _, health = get_json(impatient, "/healthz")
-        db = health.get("components", {}).get("database", {})
-        if db.get("connections_idle") == 1 or time.time() > deadline:
-            break
-        time.sleep(0.1)
+    db = database_health_when(impatient, lambda db: db.get("connections_idle") == 1)
     check(db.get("queries_cancelled") == 1 and db.get("connections_idle") == 1 and db.get("connections_open") == 1,
           f"the cancelled query's connection went back to the pool, still usable ({db})")
 
@@ -192,14 +198,8 @@ def run_checks(pg, workdir, backends):
         time.sleep(0.1)
     check(cancel_count(pg) > before, "a client that goes away gets its query cancelled in PostgreSQL")
     # PostgreSQL counts the cancel before the backend hears its answer and counts it too
-    # (slower under ASan): poll, bounded.
-    deadline = time.time() + 10
-    while True:
-        _, health = get_json(backend, "/healthz")
-        db = health.get("components", {}).get("database", {})
-        if db.get("queries_cancelled", 0) >= 1 or time.time() > deadline:
-            break
-        time.sleep(0.1)
+    # (slower under ASan).
+    db = database_health_when(backend, lambda db: db.get("queries_cancelled", 0) >= 1)
     check(db.get("queries_cancelled", 0) >= 1, f"/healthz counts the cancelled query ({db})")
     status, body = get_json(backend, "/slow-query?name=R2")
     check(status == 200 and body.get("rows") == 300 * 411, "and the next query works")
