@@ -21,6 +21,19 @@ std::string what_it_did_next(TaskState left_in) {
   }
 }
 
+// Why a task's step was queued, in the learner's words rather than the trace's.
+std::string why(WakeCause cause) {
+  switch (cause) {
+    case WakeCause::created: return "new task";
+    case WakeCause::yielded: return "it yielded";
+    case WakeCause::timer: return "its sleep is over";
+    case WakeCause::io: return "its reply came";
+    case WakeCause::task_done: return "the task it awaited finished";
+    case WakeCause::gather: return "its gather finished";
+    default: return to_string(cause);
+  }
+}
+
 }  // namespace
 
 std::string seconds_text(double seconds) {
@@ -70,8 +83,8 @@ std::string headline(const Trace& trace, const LoopPhase& p) {
           return "The reply's callback runs: " + who + "'s request has its answer, so " + who +
                  "'s next step joins the queue for the next iteration.";
         default:
-          return "One of asyncio's own callbacks runs: what " + who + " awaited has finished (" +
-                 to_string(p.cause) + "), so " + who + "'s next step joins the queue.";
+          return "One of asyncio's own callbacks runs: " + why(p.cause) + ", so " + who +
+                 "'s next step joins the queue for the next iteration.";
       }
   }
   return {};
@@ -84,7 +97,7 @@ std::string timer_text(const Trace& trace, const HeapEntry& t) {
 std::string entry_text(const Trace& trace, const QueueEntry& q) {
   const std::string who = trace.task_name(q.task);
   switch (q.kind) {
-    case EntryKind::step: return "step of " + who + " (" + to_string(q.cause) + ")";
+    case EntryKind::step: return "step of " + who + " (" + why(q.cause) + ")";
     case EntryKind::timer: return "timer callback: wake " + who;
     case EntryKind::reply: return "reply callback: wake " + who;
   }

@@ -11,6 +11,7 @@
 #include "app/virtual_run.h"
 #include "loop_at_phase.h"
 #include "loop_phases.h"
+#include "phase_words.h"
 #include "scenario.h"
 
 using namespace looplab;
@@ -96,6 +97,24 @@ TEST_CASE("two hellos: the heap holds both timers, soonest first, and the due on
   const LoopAtPhase woken = loop_at_phase(trace, phases, timers + 1);
   CHECK(woken.heap.size() == 1);
   CHECK(woken.ready[0].current);
+}
+
+TEST_CASE("the ready queue says in words why each step was queued") {
+  const app::VirtualRun run = run_with({});
+  const Trace& trace = run.trace();
+  const auto phases = loop_phases(trace);
+  auto queued = [&](std::size_t phase) {
+    std::vector<std::string> out;
+    for (const QueueEntry& q : loop_at_phase(trace, phases, phase).ready) out.push_back(entry_text(trace, q));
+    return out;
+  };
+  // Iteration 2: both tasks' first steps, queued because they were just created.
+  CHECK(queued(4) == std::vector<std::string>{"step of first (new task)", "step of second (new task)"});
+  // second's step after its timer's callback: its sleep is over.
+  CHECK(queued(9) == std::vector<std::string>{"step of second (its sleep is over)"});
+  // main's last step: the task it awaited (second, after first) had finished.
+  CHECK(queued(16) == std::vector<std::string>{"step of main (the task it awaited finished)"});
+  CHECK(headline(trace, phases[7]).find("second's sleep is over") != std::string::npos);
 }
 
 TEST_CASE("awaited in turn the sleeps would add up; gathered on the loop they overlap") {
