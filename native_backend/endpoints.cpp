@@ -1,10 +1,10 @@
 #include "endpoints.hpp"
 
-#include "database_component.hpp"
-#include "delay_endpoint.hpp"
-#include "health_endpoint.hpp"
-#include "probe_endpoints.hpp"
-#include "static_files.hpp"
+#include "database/database_component.hpp"
+#include "endpoints/delay_endpoint.hpp"
+#include "endpoints/health_endpoint.hpp"
+#include "endpoints/probe_endpoints.hpp"
+#include "site/static_files.hpp"
 
 namespace looplab::backend {
 

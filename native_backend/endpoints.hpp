@@ -1,8 +1,8 @@
 #pragma once
 // The one place endpoints (and the options they need) are registered.
-#include "config.hpp"
-#include "router.hpp"
-#include "server_context.hpp"
+#include "server/config.hpp"
+#include "http/router.hpp"
+#include "server/server_context.hpp"
 
 namespace looplab::backend {
 

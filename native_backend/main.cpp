@@ -5,12 +5,12 @@
 #include <fstream>
 #include <iostream>
 
-#include "access_log.hpp"
-#include "config.hpp"
+#include "ops/access_log.hpp"
+#include "server/config.hpp"
 #include "endpoints.hpp"
-#include "graceful_shutdown.hpp"
-#include "open_file_limit.hpp"
-#include "server.hpp"
+#include "server/graceful_shutdown.hpp"
+#include "server/open_file_limit.hpp"
+#include "server/server.hpp"
 
 using namespace looplab::backend;
 

@@ -1,4 +1,4 @@
-#include "city_data.hpp"
+#include "citydb/city_data.hpp"
 
 #include <charconv>
 #include <fstream>

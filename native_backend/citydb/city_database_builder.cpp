@@ -1,4 +1,4 @@
-#include "city_database_builder.hpp"
+#include "citydb/city_database_builder.hpp"
 
 #include <arpa/inet.h>
 
@@ -8,8 +8,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "reader_role.hpp"
-#include "slow_queries.hpp"
+#include "citydb/reader_role.hpp"
+#include "citydb/slow_queries.hpp"
 
 namespace looplab::citydb {
 namespace {

@@ -12,7 +12,7 @@
 #include <functional>
 #include <optional>
 
-#include "city_data.hpp"
+#include "citydb/city_data.hpp"
 
 namespace looplab::citydb {
 

@@ -12,11 +12,11 @@
 #include <optional>
 #include <string>
 
-#include "city_data.hpp"
-#include "city_database_builder.hpp"
-#include "connection_settings.hpp"
-#include "reader_role.hpp"
-#include "slow_queries.hpp"
+#include "citydb/city_data.hpp"
+#include "citydb/city_database_builder.hpp"
+#include "database/connection_settings.hpp"
+#include "citydb/reader_role.hpp"
+#include "citydb/slow_queries.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "reader_role.hpp"
+#include "citydb/reader_role.hpp"
 
 #include <memory>
 #include <stdexcept>

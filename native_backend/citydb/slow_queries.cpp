@@ -1,4 +1,4 @@
-#include "slow_queries.hpp"
+#include "citydb/slow_queries.hpp"
 
 namespace looplab::citydb {
 

@@ -1,7 +1,7 @@
 // When the precompressed .gz sibling may be sent.
 #include <doctest/doctest.h>
 
-#include "accept_encoding.hpp"
+#include "site/accept_encoding.hpp"
 
 using namespace looplab::backend;
 

@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "access_log.hpp"
+#include "ops/access_log.hpp"
 
 using namespace looplab::backend;
 

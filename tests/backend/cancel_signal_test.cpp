@@ -1,7 +1,7 @@
 // The signal that tells a waiting endpoint to stop.
 #include <doctest/doctest.h>
 
-#include "cancel_signal.hpp"
+#include "http/cancel_signal.hpp"
 
 using namespace looplab::backend;
 

@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "client_address.hpp"
+#include "ops/client_address.hpp"
 
 using namespace looplab::backend;
 using boost::asio::ip::make_address;

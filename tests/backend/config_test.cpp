@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "config.hpp"
+#include "server/config.hpp"
 
 using namespace looplab::backend;
 

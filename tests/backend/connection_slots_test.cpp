@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "connection_slots.hpp"
+#include "server/connection_slots.hpp"
 
 using namespace looplab::backend;
 

@@ -1,7 +1,7 @@
 // What /delay-me accepts, and how it prints what it waited.
 #include <doctest/doctest.h>
 
-#include "delay_seconds.hpp"
+#include "endpoints/delay_seconds.hpp"
 
 using namespace looplab::backend;
 

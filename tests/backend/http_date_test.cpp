@@ -1,7 +1,7 @@
 // Last-Modified out, If-Modified-Since in.
 #include <doctest/doctest.h>
 
-#include "http_date.hpp"
+#include "http/http_date.hpp"
 
 using namespace looplab::backend;
 

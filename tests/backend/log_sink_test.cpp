@@ -7,7 +7,7 @@
 #include <csignal>
 #include <string>
 
-#include "log_sink.hpp"
+#include "ops/log_sink.hpp"
 
 using namespace looplab::backend;
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "memory_budget.hpp"
+#include "server/memory_budget.hpp"
 
 using namespace looplab::backend;
 

@@ -1,7 +1,7 @@
 // Browsers insist on the right types for wasm, module scripts and fonts.
 #include <doctest/doctest.h>
 
-#include "mime_types.hpp"
+#include "site/mime_types.hpp"
 
 using namespace looplab::backend;
 

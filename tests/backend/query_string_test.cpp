@@ -1,7 +1,7 @@
 // Query strings are read the way Django's QueryDict reads them.
 #include <doctest/doctest.h>
 
-#include "query_string.hpp"
+#include "http/query_string.hpp"
 
 using namespace looplab::backend;
 

@@ -1,7 +1,7 @@
 // What HTTP/1.1 says to refuse: the framing, Host, Expect, bodies, obs-fold.
 #include <doctest/doctest.h>
 
-#include "request_vetting.hpp"
+#include "http/request_vetting.hpp"
 
 using namespace looplab::backend;
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "site_path.hpp"
+#include "site/site_path.hpp"
 
 using namespace looplab::backend;
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 // The pieces of the slow-query database that need no server: the bundled city lists,
 // the three named queries, and how a cancel request reaches a running query.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include "city_data.hpp"
+#include "citydb/city_data.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cancel_request.hpp"
-#include "slow_queries.hpp"
+#include "database/cancel_request.hpp"
+#include "citydb/slow_queries.hpp"
 
 using namespace looplab;
 
