@@ -178,12 +178,18 @@ ui::Verdict make_verdict(const Settings& s, const RunFacts& f) {
   if (f.polls >= 0) {
     v.notes.push_back(app::grouped(f.polls) + " polls, " + app::grouped(f.wasted) + " of them found nothing to do" +
                       (s.real_clock ? std::string(" (counted as they happened)")
-                                  : " (the model charges each " + app::python_float(s.poll_cost * 1000) + " ms)") + ".");
+                                  : " (the model charges each poll " + app::python_float(s.poll_cost * 1000) + " ms of the virtual clock)") + ".");
     if (s.real_clock && f.total > 0)
       v.notes.push_back("Measured in this page: " + app::grouped(static_cast<std::int64_t>(f.polls_per_second())) +
                         " polls a second, the page's thread busy all along.");
   }
-  if (f.sends > 0) v.notes.push_back(app::grouped(static_cast<std::int64_t>(f.sends)) + " next()/send() calls into the generators.");
+  if (f.sends > 0) {
+    const auto sends = static_cast<std::int64_t>(f.sends);
+    const std::int64_t useful = s.part == Part::hello ? 0 : std::min<std::int64_t>(sends, s.tasks);
+    v.notes.push_back(app::grouped(sends) + " next()/send() calls into the generators" +
+                      (useful > 0 ? ", " + app::grouped(sends - useful) + " of them only to hear \"not yet\"" : std::string()) +
+                      " (each charged " + app::python_float(s.poll_cost * 1000) + " ms of the virtual clock).");
+  }
   if (f.blocked > 0) v.notes.push_back("time.sleep held the whole program for " + seconds_text(f.blocked) + ".");
   if (!f.results.empty()) v.notes.push_back("Results: " + f.results + (want_results.empty() ? "" : " (the model: " + want_results + ")"));
   return v;
