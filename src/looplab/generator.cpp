@@ -30,13 +30,48 @@ void Generator::record(GeneratorStepKind kind, GeneratorCall call, const std::st
                               GeneratorStep{id_, kind, call, line, value.empty() ? 0 : trace.add_text(value)});
 }
 
+namespace {
+
+std::string text_of(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception";
+  }
+}
+
+bool is_generator_exit(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const GeneratorExit&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace
+
+Generator::~Generator() {
+  if (state_ != GeneratorState::suspended) return;
+  try {
+    close_as(GeneratorCall::drop);
+  } catch (const std::exception&) {
+    // Already recorded as the step that raised; nothing can take it from a finaliser.
+  }
+}
+
 Value Generator::next() { return resume(Value{}, GeneratorCall::next); }
 Value Generator::send(Value value) { return resume(std::move(value), GeneratorCall::send); }
+Value Generator::throw_exception(std::exception_ptr error) { return resume(Value{}, GeneratorCall::throw_in, std::move(error)); }
 
-Value Generator::resume(Value value, GeneratorCall call) {
+Value Generator::resume(Value value, GeneratorCall call, std::exception_ptr raise) {
   // CPython's order of checks (gen_send_ex2): a non-None send into a fresh frame, a frame
-  // that is already executing, a finished frame (which answers StopIteration, every time).
-  if (state_ == GeneratorState::created && !value.is_none()) {
+  // that is already executing, a finished frame (which answers StopIteration, every time,
+  // or raises what is thrown into it).
+  if (state_ == GeneratorState::created && !raise && !value.is_none()) {
     const auto error = TypeError("can't send non-None value to a just-started generator");
     record(GeneratorStepKind::refused, call, error.what());
     throw error;
@@ -47,27 +82,43 @@ Value Generator::resume(Value value, GeneratorCall call) {
     throw error;
   }
   if (state_ == GeneratorState::closed) {
-    record(GeneratorStepKind::refused, call, "StopIteration");
+    record(GeneratorStepKind::refused, call, raise ? text_of(raise) : "StopIteration");
+    if (raise) std::rethrow_exception(raise);
     throw StopIteration();
   }
-  record(GeneratorStepKind::resumed, call, value.repr());
+  record(GeneratorStepKind::resumed, call, raise ? text_of(raise) : value.repr());
+  if (raise && state_ == GeneratorState::created) {
+    // Thrown before its first line: no try of it is active yet, so the error leaves at once.
+    state_ = GeneratorState::closed;
+    record(GeneratorStepKind::raised, GeneratorCall::none, text_of(raise));
+    std::rethrow_exception(raise);
+  }
   state_ = GeneratorState::running;
   auto& frame = body_.handle().promise();
   if (delegate_) {
     // Paused inside `yield from`: the value goes straight through to the delegate, and this
     // frame only runs again once the delegate finishes (its return value is the result).
     Value out;
-    if (delegate_step(std::move(value), GeneratorCall::delegated, out)) return out;
+    if (delegate_step(std::move(value), std::move(raise), out)) return out;
+  } else if (raise) {
+    frame.thrown = std::move(raise);
   } else {
     frame.in = std::move(value);
   }
   return run_frame();
 }
 
-bool Generator::delegate_step(Value value, GeneratorCall call, Value& out) {
+bool Generator::delegate_step(Value value, std::exception_ptr raise, Value& out) {
   auto& frame = body_.handle().promise();
   try {
-    out = delegate_->resume(std::move(value), call);
+    if (raise && is_generator_exit(raise)) {
+      // CPython closes the delegate, then raises GeneratorExit here, at the yield from.
+      std::exchange(delegate_, nullptr)->close();
+      frame.thrown = std::move(raise);
+      return false;
+    }
+    out = raise ? delegate_->resume(Value{}, GeneratorCall::throw_in, std::move(raise))
+                : delegate_->resume(std::move(value), GeneratorCall::delegated);
     state_ = GeneratorState::suspended;
     record(GeneratorStepKind::suspended, GeneratorCall::none, out.repr());
     return true;
@@ -103,7 +154,7 @@ Value Generator::run_frame() {
       }
       // yield from starts its delegate the way next() would.
       Value out;
-      if (delegate_step(Value{}, GeneratorCall::delegated, out)) return out;
+      if (delegate_step(Value{}, nullptr, out)) return out;
       continue;
     }
     // The frame finished: `return v` reaches the caller as StopIteration(v).
@@ -127,27 +178,38 @@ Value Generator::run_frame() {
   }
 }
 
-void Generator::close() {
+void Generator::close() { close_as(GeneratorCall::close); }
+
+void Generator::close_as(GeneratorCall call) {
   if (state_ == GeneratorState::closed) return;
   if (state_ == GeneratorState::running) throw ValueError("generator already executing");
   if (state_ == GeneratorState::created) {
     state_ = GeneratorState::closed;
-    record(GeneratorStepKind::closed, GeneratorCall::close, "");
+    record(GeneratorStepKind::closed, call, "");
     return;
   }
-  // Python closes the delegate first, then raises GeneratorExit at this frame's yield.
-  if (delegate_) std::exchange(delegate_, nullptr)->close();
-  record(GeneratorStepKind::resumed, GeneratorCall::close, "GeneratorExit");
+  record(GeneratorStepKind::resumed, call, "GeneratorExit");
   auto& frame = body_.handle().promise();
   state_ = GeneratorState::running;
+  // CPython (gen_close) closes the delegate first; if that fails, its error is what this
+  // frame gets at the yield from, instead of GeneratorExit.
   frame.thrown = std::make_exception_ptr(GeneratorExit());
+  if (delegate_) {
+    try {
+      std::exchange(delegate_, nullptr)->close();
+    } catch (...) {
+      frame.thrown = std::current_exception();
+    }
+  }
   frame.pause = GeneratorBody::promise_type::Pause::none;
   body_.handle().resume();
   if (frame.pause != GeneratorBody::promise_type::Pause::none) {
     line_ = frame.line;
     state_ = GeneratorState::suspended;
+    // It yielded instead of finishing: still suspended, and close() refused.
+    record(GeneratorStepKind::suspended, GeneratorCall::none, frame.out.repr());
     const auto error = RuntimeError("generator ignored GeneratorExit");
-    record(GeneratorStepKind::raised, GeneratorCall::close, error.what());
+    record(GeneratorStepKind::refused, call, error.what());
     throw error;
   }
   state_ = GeneratorState::closed;
@@ -156,12 +218,15 @@ void Generator::close() {
       std::rethrow_exception(std::exchange(frame.failed, nullptr));
     } catch (const GeneratorExit&) {
     } catch (const StopIteration&) {
+      const auto error = RuntimeError("generator raised StopIteration");
+      record(GeneratorStepKind::raised, call, error.what());
+      throw error;
     } catch (const std::exception& error) {
-      record(GeneratorStepKind::raised, GeneratorCall::close, error.what());
+      record(GeneratorStepKind::raised, call, error.what());
       throw;
     }
   }
-  record(GeneratorStepKind::closed, GeneratorCall::close, "");
+  record(GeneratorStepKind::closed, call, "");
 }
 
 Value make_generator(std::string name, std::uint32_t def_line, GeneratorBody body) {
@@ -178,6 +243,18 @@ Value send(const Value& generator, Value value) {
   Generator* g = generator.generator();
   if (g == nullptr) throw Exception("AttributeError", "'" + generator.type_name() + "' object has no attribute 'send'");
   return g->send(std::move(value));
+}
+
+void close(const Value& generator) {
+  Generator* g = generator.generator();
+  if (g == nullptr) throw Exception("AttributeError", "'" + generator.type_name() + "' object has no attribute 'close'");
+  g->close();
+}
+
+Value throw_exception(const Value& generator, std::exception_ptr error) {
+  Generator* g = generator.generator();
+  if (g == nullptr) throw Exception("AttributeError", "'" + generator.type_name() + "' object has no attribute 'throw'");
+  return g->throw_exception(std::move(error));
 }
 
 std::vector<Value> list(const Value& iterable) {

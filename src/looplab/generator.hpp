@@ -109,6 +109,10 @@ class Generator {
   Generator(std::string name, std::uint32_t def_line, GeneratorBody body);
   Generator(const Generator&) = delete;
   Generator& operator=(const Generator&) = delete;
+  // The last reference going closes a suspended generator, as CPython's finaliser does
+  // (GeneratorExit at its yield: its finally clauses and except GeneratorExit run). An error
+  // that close raises is recorded; CPython prints it to stderr as "Exception ignored in".
+  ~Generator();
 
   const std::string& name() const { return name_; }
   GeneratorState state() const { return state_; }
@@ -121,13 +125,25 @@ class Generator {
   Value send(Value value);  // gen.send(value)
   Value next();             // next(gen): send(None), recorded as next
   void close();             // gen.close()
+  // gen.throw(error): raises `error` at the yield the frame is paused on (inside a yield
+  // from, in the delegate first). Returns what the frame yields next; throws StopIteration
+  // when it returns, or the error (or another) when it does not catch it. A generator that
+  // has not started never runs: the error leaves at once and it is closed; a closed one
+  // raises the error as it is.
+  template <class E>
+  Value throw_in(E error) {
+    return throw_exception(std::make_exception_ptr(std::move(error)));
+  }
+  Value throw_exception(std::exception_ptr error);
 
  private:
-  Value resume(Value value, GeneratorCall call);
+  Value resume(Value value, GeneratorCall call, std::exception_ptr raise = nullptr);
   // Runs the frame until it yields (the value), or finishes (throws StopIteration or its error).
   Value run_frame();
-  // The frame paused at a yield from: start (or keep) delegating; returns what it yields.
-  bool delegate_step(Value value, GeneratorCall call, Value& out);
+  // The frame paused at a yield from: start (or keep) delegating, passing a sent value or
+  // a thrown error on; true with what the delegate yields, false once this frame must run.
+  bool delegate_step(Value value, std::exception_ptr raise, Value& out);
+  void close_as(GeneratorCall call);
   void record(GeneratorStepKind kind, GeneratorCall call, const std::string& value);
 
   std::string name_;
@@ -144,6 +160,12 @@ Value make_generator(std::string name, std::uint32_t def_line, GeneratorBody bod
 // The builtins the lessons use, raising what Python raises for a value that is no generator.
 Value next(const Value& iterator);                 // next(it)
 Value send(const Value& generator, Value value);   // generator.send(value)
+void close(const Value& generator);                // generator.close()
+Value throw_exception(const Value& generator, std::exception_ptr error);
+template <class E>
+Value throw_in(const Value& generator, E error) {  // generator.throw(error)
+  return throw_exception(generator, std::make_exception_ptr(std::move(error)));
+}
 std::vector<Value> list(const Value& iterable);    // list(it): next until StopIteration
 
 }  // namespace looplab::py

@@ -101,6 +101,8 @@ const char* to_string(GeneratorCall call) {
     case GeneratorCall::send: return "send";
     case GeneratorCall::delegated: return "delegated";
     case GeneratorCall::close: return "close";
+    case GeneratorCall::throw_in: return "throw";
+    case GeneratorCall::drop: return "drop";
   }
   return "?";
 }

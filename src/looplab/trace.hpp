@@ -190,15 +190,18 @@ enum class GeneratorStepKind : std::uint8_t {
   suspended,  // it paused at a yield on `line` (value: what it yielded)
   returned,   // it finished: its caller got StopIteration (value: the return value)
   raised,     // it finished with an exception (value: the error text)
-  refused,    // the call was refused without entering the frame (value: the error text)
+  refused,    // the call was refused without entering the frame, or a frame that yielded
+              //   refused to close (value: the error text)
   closed,     // close() finished it
 };
 inline constexpr int kGeneratorStepKindCount = 7;
 const char* to_string(GeneratorStepKind kind);
 
 // How a resumed step was asked for.
-enum class GeneratorCall : std::uint8_t { none, next, send, delegated, close };
-inline constexpr int kGeneratorCallCount = 5;
+// throw: gen.throw(error) (value: the error's text); drop: the last reference went, and
+// Python closed it on its way out (as gen.close() does).
+enum class GeneratorCall : std::uint8_t { none, next, send, delegated, close, throw_in, drop };
+inline constexpr int kGeneratorCallCount = 7;
 const char* to_string(GeneratorCall call);
 
 struct GeneratorInfo {

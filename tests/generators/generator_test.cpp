@@ -147,3 +147,66 @@ TEST_CASE("close: a created generator closes without running; a suspended one fi
   CHECK(g.generator()->state() == GeneratorState::closed);
   g.generator()->close();  // closing twice is fine, as in Python
 }
+
+namespace {
+GeneratorBody catches_value_error(int& caught) {
+  for (int i = 0;; ++i) {
+    try {
+      co_yield yield_at(3, i);
+    } catch (const Exception& e) {
+      if (e.type() != "ValueError") throw;
+      ++caught;
+    }
+  }
+}
+
+GeneratorBody notices_exit(bool& noticed) {
+  try {
+    co_yield yield_at(2, 1);
+  } catch (const looplab::py::GeneratorExit&) {
+    noticed = true;
+    throw;
+  }
+  co_return {};
+}
+}  // namespace
+
+TEST_CASE("throw: caught at the yield, the generator goes on and throw returns its next value") {
+  int caught = 0;
+  Value g = make_generator("catches", 1, catches_value_error(caught));
+  CHECK(next(g) == Value(0));
+  CHECK(throw_in(g, ValueError("bad")) == Value(1));
+  CHECK(caught == 1);
+  CHECK(g.generator()->state() == GeneratorState::suspended);
+}
+
+TEST_CASE("throw: not caught, the error leaves through throw and the generator is closed") {
+  int caught = 0;
+  Value g = make_generator("catches", 1, catches_value_error(caught));
+  next(g);
+  CHECK_THROWS_WITH_AS(throw_in(g, Exception("KeyError", "'k'")), "KeyError: 'k'", Exception);
+  CHECK(g.generator()->state() == GeneratorState::closed);
+  // A closed generator raises what is thrown into it, as it is.
+  CHECK_THROWS_WITH_AS(throw_in(g, ValueError("again")), "ValueError: again", Exception);
+}
+
+TEST_CASE("throw into a just-started generator: nothing of it runs, the error comes back, it is closed") {
+  int caught = 0;
+  Value g = make_generator("catches", 1, catches_value_error(caught));
+  CHECK_THROWS_WITH_AS(throw_in(g, ValueError("early")), "ValueError: early", Exception);
+  CHECK(caught == 0);
+  CHECK(g.generator()->state() == GeneratorState::closed);
+  CHECK_THROWS_WITH_AS(throw_in(Value(), ValueError("x")), "AttributeError: 'NoneType' object has no attribute 'throw'", Exception);
+}
+
+TEST_CASE("the last reference going closes a suspended generator: GeneratorExit at its yield") {
+  bool noticed = false;
+  Value g = make_generator("notices_exit", 1, notices_exit(noticed));
+  next(g);
+  g = Value{};
+  CHECK(noticed);
+  bool unstarted = false;
+  Value fresh = make_generator("notices_exit", 1, notices_exit(unstarted));
+  fresh = Value{};
+  CHECK_FALSE(unstarted);  // nothing of a created generator runs, even to close it
+}

@@ -80,6 +80,9 @@ TEST_CASE("the running sum's steps: who resumed, where, what went in and what ca
                            "running_sum#1 suspended none line 4 1",
                            "running_sum#1 resumed send line 4 1.5",
                            "running_sum#1 suspended none line 4 2",
+                           // x's last reference goes: Python closes it, GeneratorExit at its yield.
+                           "running_sum#1 resumed drop line 4 GeneratorExit",
+                           "running_sum#1 closed drop line 4 ",
                        });
   // The steps belong to the task whose code drove them (Task-1, asyncio.run's main).
   for (const TraceEvent& e : trace.events())
