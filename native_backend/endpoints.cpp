@@ -5,14 +5,21 @@
 #include "endpoints/health_endpoint.hpp"
 #include "endpoints/probe_endpoints.hpp"
 #include "site/static_files.hpp"
+#include "streams/stream_component.hpp"
+#include "streams/ticks_endpoint.hpp"
 
 namespace looplab::backend {
 
-void add_component_options(ConfigParser& parser) { add_database_options(parser); }
+void add_component_options(ConfigParser& parser) {
+  add_database_options(parser);
+  add_stream_options(parser);
+}
 
 void register_endpoints(Router& router, ServerContext& context) {
   using http::verb;
+  auto streams = add_stream_component(context);
   router.add("/delay-me", {verb::get}, std::make_unique<DelayEndpoint>());
+  router.add("/ticks", {verb::get}, std::make_unique<TicksEndpoint>(streams));
   router.add("/healthz", {verb::get}, std::make_unique<HealthEndpoint>());
   router.add("/livez", {verb::get}, std::make_unique<LivenessEndpoint>());
   router.add("/readyz", {verb::get}, std::make_unique<ReadinessEndpoint>());

@@ -13,12 +13,13 @@
 namespace looplab::backend {
 namespace {
 
-DelayParseResult failure(std::string sentence, double max_seconds) {
+DelayParseResult failure(std::string sentence, double max_seconds, std::string_view name = "seconds") {
   DelayParseResult result;
+  std::string n{name};
   result.error = std::move(sentence);
-  result.error += " Give seconds as a number from 0 to ";
+  result.error += " Give " + n + " as a number from 0 to ";
   result.error += format_seconds(max_seconds);
-  result.error += " (fractions allowed), for example seconds=2 or seconds=0.25.";
+  result.error += " (fractions allowed), for example " + n + "=2 or " + n + "=0.25.";
   return result;
 }
 
@@ -32,8 +33,13 @@ std::string format_seconds(double seconds) {
 }
 
 DelayParseResult parse_delay_value(std::string_view text, double max_seconds) {
-  std::string shown = "seconds=" + quoted_for_message(text);
-  if (text.empty()) return failure("The seconds parameter is empty.", max_seconds);
+  return parse_seconds_value("seconds", text, max_seconds);
+}
+
+DelayParseResult parse_seconds_value(std::string_view name, std::string_view text, double max_seconds) {
+  auto fail = [name](std::string sentence, double max) { return failure(std::move(sentence), max, name); };
+  std::string shown = std::string(name) + "=" + quoted_for_message(text);
+  if (text.empty()) return fail("The " + std::string(name) + " parameter is empty.", max_seconds);
   std::string_view digits = text;
   if (digits.front() == '+') digits.remove_prefix(1);  // Python's float() accepts it too
   double value = 0;
@@ -43,18 +49,18 @@ DelayParseResult parse_delay_value(std::string_view text, double max_seconds) {
     // Too large, or closer to 0 than any double: Python's float() makes the second 0.0,
     // and so does this (a wait no clock could measure anyway).
     if (std::isinf(std::strtod(std::string(digits).c_str(), nullptr)))
-      return failure(shown + " is out of range.", max_seconds);
+      return fail(shown + " is out of range.", max_seconds);
     value = 0;
     ec = std::errc{};
   }
   if (ec != std::errc{} || !whole || digits.empty() || digits.front() == '+')
-    return failure(shown + " is not a number.", max_seconds);
-  if (std::isnan(value)) return failure(shown + " is not a number.", max_seconds);
-  if (std::isinf(value)) return failure(shown + " is infinite.", max_seconds);
-  if (value < 0) return failure(shown + " is negative.", max_seconds);
+    return fail(shown + " is not a number.", max_seconds);
+  if (std::isnan(value)) return fail(shown + " is not a number.", max_seconds);
+  if (std::isinf(value)) return fail(shown + " is infinite.", max_seconds);
+  if (value < 0) return fail(shown + " is negative.", max_seconds);
   if (value > max_seconds)
-    return failure(shown + " is more than the maximum delay of " + format_seconds(max_seconds) + " seconds.",
-                   max_seconds);
+    return fail(shown + " is more than the maximum delay of " + format_seconds(max_seconds) + " seconds.",
+                max_seconds);
   DelayParseResult result;
   result.ok = true;
   result.delay.value = value == 0 ? 0.0 : value;  // "-0" is zero, printed without its sign
@@ -62,31 +68,44 @@ DelayParseResult parse_delay_value(std::string_view text, double max_seconds) {
   return result;
 }
 
+std::string find_single_parameter(const std::vector<QueryParameter>& parameters, std::string_view name,
+                                  const QueryParameter*& found) {
+  found = nullptr;
+  std::string n{name};
+  for (const auto& parameter : parameters) {
+    if (parameter.name != name) {
+      // Seconds=5 would otherwise be ignored like any unknown parameter, and mean 0.
+      if (boost::beast::iequals(parameter.name, name))
+        return "The parameter is named '" + n + "', all in lower case; " + quoted_for_message(parameter.name) +
+               " would be ignored" + (name == "seconds" ? " and mean no wait at all." : ".");
+      continue;
+    }
+    if (found) return "The " + n + " parameter was given more than once; give it exactly once.";
+    found = &parameter;
+  }
+  return {};
+}
+
+DelayParseResult parse_seconds_parameter(const std::vector<QueryParameter>& parameters, std::string_view name,
+                                         double max_seconds, double if_missing) {
+  const QueryParameter* given = nullptr;
+  std::string problem = find_single_parameter(parameters, name, given);
+  if (!problem.empty()) return failure(std::move(problem), max_seconds, name);
+  if (!given) {
+    DelayParseResult result;
+    result.ok = true;
+    result.delay.value = if_missing;
+    result.delay.text = format_seconds(if_missing);
+    return result;
+  }
+  return parse_seconds_value(name, given->value, max_seconds);
+}
+
 DelayParseResult parse_delay_query(std::string_view raw_query, double max_seconds) {
   auto parameters = parse_query(raw_query);
   if (!parameters)
     return failure("The query string has a malformed %-escape.", max_seconds);
-  const QueryParameter* seconds = nullptr;
-  for (const auto& parameter : *parameters) {
-    if (parameter.name != "seconds") {
-      // Seconds=5 would otherwise be ignored like any unknown parameter, and mean 0.
-      if (boost::beast::iequals(parameter.name, "seconds"))
-        return failure("The parameter is named 'seconds', all in lower case; " + quoted_for_message(parameter.name) +
-                           " would be ignored and mean no wait at all.",
-                       max_seconds);
-      continue;
-    }
-    if (seconds)
-      return failure("The seconds parameter was given more than once; give it exactly once.", max_seconds);
-    seconds = &parameter;
-  }
-  if (!seconds) {
-    DelayParseResult result;
-    result.ok = true;
-    result.delay.text = "0";
-    return result;
-  }
-  return parse_delay_value(seconds->value, max_seconds);
+  return parse_seconds_parameter(*parameters, "seconds", max_seconds, 0);
 }
 
 }  // namespace looplab::backend

@@ -1,5 +1,6 @@
 #pragma once
 // What an endpoint receives and returns.
+#include <memory>
 #include <variant>
 
 #include "http/asio_beast.hpp"
@@ -10,7 +11,14 @@ using Request = http::request<http::string_body>;
 using StringResponse = http::response<http::string_body>;
 using FileResponse = http::response<http::file_body>;
 
-// A reply is either in memory or streamed from a file; the session writes either kind.
-using Response = std::variant<StringResponse, FileResponse>;
+struct StreamSource;  // streams/stream_component.hpp
+// A reply that goes on as a live stream (server-sent events, or WebSocket on an
+// upgrade): its header, and what produces the messages (streams/message_stream.hpp).
+struct StreamResponse : StringResponse {
+  std::shared_ptr<const StreamSource> source;
+};
+
+// A reply is in memory, streamed from a file, or a live stream; the session serves each kind.
+using Response = std::variant<StringResponse, FileResponse, StreamResponse>;
 
 }  // namespace looplab::backend

@@ -7,6 +7,7 @@
 
 #include "ops/client_address.hpp"
 #include "server/server.hpp"
+#include "streams/live_stream.hpp"
 
 namespace looplab::backend {
 namespace {
@@ -104,6 +105,8 @@ Awaitable<bool> Session::serve_one_request() {
     server_.access_log().record(record);
     co_return false;
   }
+  if (std::holds_alternative<StreamResponse>(response) && request.method() != http::verb::head)
+    co_return co_await serve_stream(request, response, record, started);
   bool keep_alive = request.keep_alive() && !server_.stopping() && !cancel_.cancelled();
   finish_headers(response, request, keep_alive);
   phase_ = Phase::writing;
@@ -151,6 +154,7 @@ void Session::stop_watching_client() {
 }
 
 void Session::enforce_deadline(Clock::time_point now) {
+  if (stream_) return stream_->enforce_deadline(now);
   if (now < deadline_) return;
   deadline_ = Clock::time_point::max();
   timed_out_ = true;
@@ -162,6 +166,7 @@ void Session::enforce_deadline(Clock::time_point now) {
 }
 
 void Session::begin_shutdown() {
+  if (stream_) return stream_->begin_shutdown();
   if (phase_ == Phase::reading && buffer_.size() == 0 && !(parser_ && parser_->got_some())) {
     error_code ignored;
     socket_.cancel(ignored);
@@ -169,6 +174,7 @@ void Session::begin_shutdown() {
 }
 
 void Session::end_grace(const std::string& reason) {
+  if (stream_) return stream_->end_grace();
   if (phase_ == Phase::handling)
     cancel_.cancel(CancelCause::server_shutdown, reason);
   else if (phase_ == Phase::writing)

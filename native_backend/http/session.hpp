@@ -18,6 +18,8 @@
 namespace looplab::backend {
 
 class Server;
+class LiveStream;
+struct AccessRecord;
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
@@ -38,7 +40,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::list<Session*>::iterator registry_position;
 
  private:
-  enum class Phase { reading, handling, writing, done };
+  enum class Phase { reading, handling, writing, streaming, done };
 
   Awaitable<void> run(std::shared_ptr<Session> self);
   // False when the connection should close afterwards.
@@ -63,6 +65,11 @@ class Session : public std::enable_shared_from_this<Session> {
   // little, then close, so the reply is not destroyed by a reset.
   Awaitable<void> linger_close();
 
+  // streams/session_stream.cpp: the rest of the connection is a live stream.
+  // `response` holds a StreamResponse.
+  Awaitable<bool> serve_stream(const Request& request, Response& response, AccessRecord& record,
+                               Clock::time_point started);
+
   void watch_for_vanished_client();
   void stop_watching_client();
   std::string client_for_log(const Request& request) const;
@@ -79,6 +86,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool watching_client_ = false;
   std::uint64_t watch_generation_ = 0;
   bool client_vanished_ = false;
+  LiveStream* stream_ = nullptr;  // while Phase::streaming; the sweep and shutdown reach it here
   std::string cut_;  // why the reply being written was cut ("cut:write-timeout"), if it was
   asio::ip::address peer_;
   std::string remote_;

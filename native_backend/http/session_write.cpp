@@ -30,7 +30,9 @@ void Session::finish_headers(Response& response, const Request& request, bool ke
         auto status = r.result();
         bool bodiless = status == http::status::no_content || status == http::status::not_modified ||
                         r.result_int() < 200;
-        if (!bodiless && r.find(http::field::content_length) == r.end()) r.prepare_payload();
+        // A stream's body is open-ended: it ends with the connection.
+        constexpr bool stream = std::is_same_v<std::decay_t<decltype(r)>, StreamResponse>;
+        if (!stream && !bodiless && r.find(http::field::content_length) == r.end()) r.prepare_payload();
       },
       response);
 }
@@ -48,6 +50,8 @@ Awaitable<std::uint64_t> Session::write_message(http::response<Body>& response, 
 
 Awaitable<std::uint64_t> Session::write(Response& response, bool head_only, error_code& ec) {
   if (auto* text = std::get_if<StringResponse>(&response)) co_return co_await write_message(*text, head_only, ec);
+  if (auto* stream = std::get_if<StreamResponse>(&response))  // only its header: HEAD
+    co_return co_await write_message(static_cast<StringResponse&>(*stream), true, ec);
   co_return co_await write_message(std::get<FileResponse>(response), head_only, ec);
 }
 

@@ -1,0 +1,75 @@
+#pragma once
+// What every live stream shares: its options (--stream-*), its counters for /healthz,
+// and the base class of stream endpoints.
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+#include "server/config.hpp"
+#include "http/endpoint.hpp"
+#include "streams/message_stream.hpp"
+#include "server/server_context.hpp"
+
+namespace looplab::backend {
+
+struct StreamSettings {
+  // Idle time after which SSE sends a comment and WebSocket a ping; a WebSocket peer
+  // that sends nothing (not even the pong) for twice this long is cut as dead.
+  std::chrono::milliseconds heartbeat{15000};
+  // Bytes a stream may hold that the client has not taken yet (queued plus being written).
+  std::size_t queue_limit_bytes = 32 * 1024;
+  // How long a producer may wait for room in a full queue before the client is cut.
+  std::chrono::milliseconds stall_timeout{5000};
+  std::chrono::milliseconds write_timeout{60000};  // --write-timeout: one write may take this long
+};
+
+// Counters any thread may bump or read.
+struct StreamStats {
+  std::atomic<std::uint64_t> open{0};
+  std::atomic<std::uint64_t> started{0};
+  std::atomic<std::uint64_t> messages_sent{0};
+  std::atomic<std::uint64_t> cut_slow_readers{0};   // queue full for --stream-stall-timeout
+  std::atomic<std::uint64_t> cut_dead_peers{0};     // no pong, or a write that timed out
+  std::atomic<std::uint64_t> ended_by_client{0};    // the client closed or vanished
+};
+
+class StreamComponent {
+ public:
+  StreamComponent(StreamSettings settings, Logger& log) : settings_(settings), log_(log) {}
+  const StreamSettings& settings() const { return settings_; }
+  StreamStats& stats() const { return stats_; }
+  Logger& log() const { return log_; }
+
+ private:
+  StreamSettings settings_;
+  mutable StreamStats stats_;
+  Logger& log_;
+};
+
+// What a StreamResponse carries to the session: the producer, and the component.
+struct StreamSource {
+  StreamProducer produce;
+  std::shared_ptr<const StreamComponent> component;
+};
+
+// --stream-heartbeat, --stream-queue-limit, --stream-stall-timeout.
+void add_stream_options(ConfigParser& parser);
+// Reads them (throws std::runtime_error with a sentence when one is out of range) and
+// adds the "streams" entry of /healthz.
+std::shared_ptr<const StreamComponent> add_stream_component(ServerContext& context);
+
+// Base of endpoints that stream: handle() validates the request and answers an error
+// as usual, or returns stream(request, producer).
+class StreamEndpoint : public Endpoint {
+ protected:
+  explicit StreamEndpoint(std::shared_ptr<const StreamComponent> streams) : streams_(std::move(streams)) {}
+  // Server-sent events, or WebSocket when the request asks for the upgrade.
+  Response stream(const Request& request, StreamProducer producer) const;
+
+ private:
+  std::shared_ptr<const StreamComponent> streams_;
+};
+
+}  // namespace looplab::backend
