@@ -90,7 +90,17 @@ Awaitable<void> LiveStream::run(const StreamProducer& producer) {
   asio::co_spawn(executor, run_producer(producer), asio::detached);
   asio::co_spawn(executor, run_peer_watch(), asio::detached);
   co_await write_queue();
-  if (!stopping()) end(Ending::client_gone);
+  if (!stopping()) {
+    // A write failed: the peer watch, which fails at the same moment, knows whether
+    // the client closed (a WebSocket close frame) or vanished. Give it a moment.
+    auto until = Clock::now() + std::chrono::milliseconds(500);
+    while (!stopping() && Clock::now() < until) {
+      parts_wakeup_.expires_at(until);
+      error_code ec;
+      co_await parts_wakeup_.async_wait(use_awaitable_with(ec));
+    }
+    if (!stopping()) end(Ending::client_gone);
+  }
   close_connection();  // which also ends the peer watch
   while (running_parts_ > 0) {
     parts_wakeup_.expires_at(Clock::time_point::max());
@@ -110,8 +120,7 @@ Awaitable<void> LiveStream::write_queue() {
       bytes_sent_ += co_await write_frames(queue_, count, ec);
       clear_write_deadline();
       if (ec) {
-        peer_gone_ = true;
-        if (!stopping()) end(Ending::client_gone);
+        peer_gone_ = true;  // the peer watch says how (a close frame, a reset...)
         co_return;
       }
       std::size_t freed = 0;
@@ -137,7 +146,6 @@ Awaitable<void> LiveStream::write_queue() {
     clear_write_deadline();
     if (ec) {
       peer_gone_ = true;
-      if (!stopping()) end(Ending::client_gone);
       co_return;
     }
     last_write_ = Clock::now();

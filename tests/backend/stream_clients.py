@@ -7,7 +7,7 @@ import os
 import socket
 import struct
 
-WS_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC11B85"
+WS_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 TEXT, CLOSE, PING, PONG = 0x1, 0x8, 0x9, 0xA
 
 
@@ -132,7 +132,7 @@ class WebSocketClient:
         self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
 
     def messages(self, answer_pings=True):
-        """Yields ("text", str), ("ping", b""), ("close", (code, reason)) until the end."""
+        """Yields ("text", str), ("ping", b""), then ("close", (code, reason)) or the connection's end."""
         while True:
             frame = self.recv()
             if frame is None:
@@ -152,6 +152,7 @@ class WebSocketClient:
             elif opcode == CLOSE:
                 code = struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else None
                 yield "close", (code, payload[2:].decode(errors="replace"))
+                return  # the caller answers the close (or does not)
 
     def close(self):
         self.sock.close()

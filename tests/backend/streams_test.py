@@ -94,6 +94,8 @@ def test_bad_parameters(server):
         check(status == 400 and sentence in body.decode() and headers.get("Content-Type", "").startswith("text/plain"),
               f"/ticks?{query}: 400 '{body.decode().strip()[:90]}'")
     ws = WebSocketClient(server.port, "/ticks?every=abc")
+    while b"every=abc is not" not in ws.buffer and (chunk := ws.sock.recv(4096)):
+        ws.buffer += chunk
     body = ws.buffer.decode(errors="replace")
     check(ws.status == 400 and "every=abc is not a number" in body, f"the same 400 sentence on an upgrade ({ws.status})")
     ws.close()
@@ -190,6 +192,11 @@ def test_shutdown_mid_stream(workdir):
     ws.send(CLOSE, b"\x03\xe9")
     ws.recv()
     check(ws.closed_cleanly is True, "WebSocket: then closes cleanly")
+    ws.close()  # as a browser does once the server closed: Beast waits for it
+    try:
+        server.process.wait(10)  # by itself: stop() would send a second SIGTERM
+    except Exception:
+        pass
     code = server.stop()
     elapsed = time.monotonic() - started
     check(code == 0 and elapsed < 4 * SLACK, f"the server exits 0 without waiting out the 5 s grace ({elapsed:.2f} s)")
@@ -199,11 +206,19 @@ def test_shutdown_mid_stream(workdir):
     ws.close()
 
 
+def close_handshake(client):
+    """What a browser does: a close frame, the server's answer, then the TCP close."""
+    client.send(CLOSE, b"\x03\xe8bye")
+    while client.recv() is not None:
+        pass
+    client.close()
+
+
 def test_client_leaving_cancels(server):
     for transport, client, leave, outcome in (
             ("sse", SseClient, lambda c: c.close(), "cut:client-gone"),
             ("websocket", WebSocketClient, lambda c: close_with_reset(c.sock), "cut:client-gone"),
-            ("websocket", WebSocketClient, lambda c: c.send(CLOSE, b"\x03\xe8bye"), "end:client-closed")):
+            ("websocket", WebSocketClient, close_handshake, "end:client-closed")):
         target = f"/ticks?every=0.1&count=500&leave={transport}{outcome[-6:]}"
         reader = client(server.port, target)
         stream = reader.events() if transport == "sse" else (m for m in reader.messages() if m[0] == "text")
