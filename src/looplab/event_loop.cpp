@@ -266,11 +266,6 @@ void EventLoop::suspend_current(coro::coroutine_handle<> h, WaitSite* site, Task
   trace_.record(time(), EventKind::state, current_->id(), related, detail, state);
 }
 
-void EventLoop::schedule_step(TaskBase& task, WakeCause cause, std::uint32_t related, std::uint32_t detail) {
-  trace_.record(time(), EventKind::state, task.id(), related, detail, TaskState::ready, cause);
-  ready_.push(Callback{cause == WakeCause::yielded ? &TaskBase::yield_step_thunk : &TaskBase::step_thunk, &task, 0});
-}
-
 TaskId EventLoop::current_task_id() const { return current_ != nullptr ? current_->id() : 0; }
 
 void EventLoop::hold_until(coro::coroutine_handle<> h, double deadline) {
@@ -323,19 +318,6 @@ void EventLoop::task_finished(TaskBase& task) {
   live_tasks_.pop_back();
   task.release();
 }
-
-void EventLoop::enter_task(TaskBase& task, bool after_yield) {
-  current_ = &task;
-  trace_.record(time(), EventKind::state, task.id(), 0, 0, TaskState::running);
-  if (vclock_ != nullptr) {
-    owed_ += step_cost_;
-    // A task back from sleep(0) is a loop spinning: the clock moves on as it would in
-    // CPython, inside this step, so the running span shows what the turn cost.
-    if (after_yield) pay_owed();
-  }
-}
-
-void EventLoop::leave_task() { current_ = nullptr; }
 
 void EventLoop::print(std::string_view text) {
   const StringId id = trace_.add_text(text);

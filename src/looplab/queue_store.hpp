@@ -14,16 +14,23 @@ namespace looplab::detail {
 template <class T> class FifoStore {
  public:
   static constexpr const char* kind = "queue";
-  void push(T item) { items_.push_back(std::move(item)); }
+  void push(T item) {
+    items_.push_back(std::move(item));
+    ++size_;
+  }
   T pop() {
     T item = std::move(items_.front());
     items_.pop_front();
+    --size_;
     return item;
   }
-  std::size_t size() const { return items_.size(); }
+  // Counted here: std::deque::size() walks its node map, and full()/empty() ask on every
+  // put and get.
+  std::size_t size() const { return size_; }
 
  private:
   std::deque<T> items_;
+  std::size_t size_ = 0;
 };
 
 template <class T> class LifoStore {

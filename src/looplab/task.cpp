@@ -19,7 +19,7 @@ bool TaskBase::cancel_with(std::optional<std::string> msg, WakeCause cause, std:
   if (done()) return false;
   ++cancel_requests_;
   // The first message wins until it is delivered (CPython: the waited-for future keeps it).
-  if (!must_cancel_ && !cancel_message_) cancel_message_ = std::move(msg);
+  if (!must_cancel_ && !cancel_message_ && msg) cancel_message_ = std::make_unique<std::string>(std::move(*msg));
   cancel_cause_ = cause;
   cancel_by_ = by;
   cancel_detail_ = detail;
@@ -41,7 +41,7 @@ void TaskBase::raise_interruption() {
   must_cancel_ = false;
   interrupted_ = false;
   cancel_cause_ = WakeCause::cancelled;
-  throw CancelledError{std::exchange(cancel_message_, std::nullopt)};
+  throw CancelledError{take_text(cancel_message_)};
 }
 
 std::exception_ptr TaskBase::exception() {
@@ -56,7 +56,7 @@ std::exception_ptr TaskBase::take_cancelled_error() {
     cancelled_error_taken_ = true;
     return promise_->error;
   }
-  return std::make_exception_ptr(CancelledError{final_message_});
+  return std::make_exception_ptr(CancelledError{text_of(final_message_)});
 }
 
 void TaskBase::add_done_callback(DoneCallback cb) {
@@ -99,7 +99,7 @@ void TaskBase::step(bool after_yield) {
   if (!started_ && must_cancel_) {
     // Cancelled before its first step: CPython throws into the fresh coroutine, which ends
     // at once without running a line of its body.
-    promise_->error = std::make_exception_ptr(CancelledError{std::exchange(cancel_message_, std::nullopt)});
+    promise_->error = std::make_exception_ptr(CancelledError{take_text(cancel_message_)});
     must_cancel_ = interrupted_ = false;
     finish(TaskState::cancelled);
     return;
@@ -115,8 +115,8 @@ void TaskBase::step(bool after_yield) {
       // cancel() reached it in its last step and it returned without awaiting again: it
       // ends cancelled all the same, its result dropped (Task.__step's StopIteration case).
       must_cancel_ = interrupted_ = false;
-      final_message_ = std::exchange(cancel_message_, std::nullopt);
-      promise_->error = std::make_exception_ptr(CancelledError{final_message_});
+      final_message_ = std::move(cancel_message_);
+      promise_->error = std::make_exception_ptr(CancelledError{text_of(final_message_)});
       cancelled_error_taken_ = true;  // each retriever gets a fresh one, with the message
       finish(TaskState::cancelled);
       return;

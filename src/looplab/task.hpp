@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,7 +74,7 @@ class TaskBase {
   WakeCause cancel_cause() const { return cancel_cause_; }
   std::uint32_t cancel_by() const { return cancel_by_; }
   std::uint32_t cancel_detail() const { return cancel_detail_; }
-  const std::optional<std::string>& cancel_message() const { return cancel_message_; }
+  std::optional<std::string> cancel_message() const { return text_of(cancel_message_); }
   // The detail of the wake-up that delivers the pending cancellation: the timeout or
   // TaskGroup behind it, else the message's StringId (0: neither).
   std::uint32_t cancel_wake_detail();
@@ -131,10 +132,20 @@ class TaskBase {
   // Nearly every task has one done callback (its awaiter or a gather): kept inline, so
   // creating a task does not allocate for it.
   DoneCallback first_done_;
-  bool has_first_done_ = false;
   std::vector<DoneCallback> more_done_;
-  std::optional<std::string> cancel_message_;  // of the pending cancellation
-  std::optional<std::string> final_message_;   // a task cancelled as it returned keeps it
+  // The messages are rare and a task is made per coroutine run, so each is a pointer
+  // (8 bytes, null: no message) rather than an inline std::optional<std::string> (40).
+  using MessageText = std::unique_ptr<std::string>;
+  static std::optional<std::string> text_of(const MessageText& text) {
+    return text ? std::optional<std::string>(*text) : std::nullopt;
+  }
+  static std::optional<std::string> take_text(MessageText& text) {
+    std::optional<std::string> out = text_of(text);
+    text.reset();
+    return out;
+  }
+  MessageText cancel_message_;  // of the pending cancellation
+  MessageText final_message_;   // a task cancelled as it returned keeps it
   TaskId id_ = 0;
   std::uint32_t refs_ = 0;
   std::uint32_t line_ = 0;
@@ -144,6 +155,7 @@ class TaskBase {
   StringId error_text_ = 0;  // the failure's text in the trace
   TaskState finished_ = TaskState::ready;  // ready: not finished; else done/failed/cancelled/destroyed
   WakeCause cancel_cause_ = WakeCause::cancelled;
+  bool has_first_done_ = false;  // with the other flags: a task is made per coroutine run, keep it small
   bool started_ = false;
   bool must_cancel_ = false;
   bool closing_ = false;
@@ -243,7 +255,31 @@ template <class T = void> class Task {
   TaskBase* base_ = nullptr;
 };
 
-// --- EventLoop's templates ---
+// --- EventLoop's templates, and its per-step entry and exit (inline: every step takes them) ---
+
+inline void EventLoop::enter_task(TaskBase& task, bool after_yield) {
+  current_ = &task;
+  if (vclock_ == nullptr) {
+    trace_.record(clock_->now(), EventKind::state, task.id(), 0, 0, TaskState::running);
+    return;
+  }
+  const double now = vclock_->now();
+  trace_.record(now, EventKind::state, task.id(), 0, 0, TaskState::running);
+  owed_ += step_cost_;
+  // A task back from sleep(0) is a loop spinning: the clock moves on as it would in
+  // CPython, inside this step, so the running span shows what the turn cost (pay_owed).
+  if (after_yield && owed_ > 0) {
+    vclock_->wait_until(now + owed_);
+    owed_ = 0;
+  }
+}
+
+inline void EventLoop::leave_task() { current_ = nullptr; }
+
+inline void EventLoop::schedule_step(TaskBase& task, WakeCause cause, std::uint32_t related, std::uint32_t detail) {
+  trace_.record(time(), EventKind::state, task.id(), related, detail, TaskState::ready, cause);
+  ready_.push(Callback{cause == WakeCause::yielded ? &TaskBase::yield_step_thunk : &TaskBase::step_thunk, &task, 0});
+}
 
 template <class T> Task<T> EventLoop::create_task(Coro<T> coro, std::string_view name) {
   auto h = coro.release();
