@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ui/generator_frames.h"
 #include "ui/state_style.h"
 #include "ui/time_axis.h"
 
@@ -85,6 +86,25 @@ bool draw_step_panel(const TimelineModel& model, const StepIndex& steps, Cursor&
   }
   if (s.waiting.size() > list_limit) ImGui::TextDisabled("  ... and %zu more", s.waiting.size() - list_limit);
   ImGui::TextDisabled("Finished: %u   Not created yet: %u", s.finished, s.not_started);
+  if (!model.generator_steps.empty()) {
+    // Each generator frame: where it is suspended, what last went in and came out.
+    const auto frames = generator_frames_at(model, playhead);
+    ImGui::Text("Generator frames (%zu):", frames.size());
+    for (std::size_t i = 0; i < frames.size() && i < list_limit; ++i) {
+      const FrameAtPlayhead& f = frames[i];
+      const GeneratorFrame& g = model.generators[f.generator];
+      if (f.state == FrameState::suspended)
+        ImGui::Text("  %s #%u: %s at line %d", g.name.c_str(), f.generator, frame_state_words(f.state), f.line);
+      else
+        ImGui::Text("  %s #%u: %s", g.name.c_str(), f.generator, frame_state_words(f.state));
+      if (!f.went_in.empty() || !f.came_out.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("in: %s  out: %s", f.went_in.empty() ? "-" : f.went_in.c_str(),
+                            f.came_out.empty() ? "-" : f.came_out.c_str());
+      }
+    }
+    if (frames.size() > list_limit) ImGui::TextDisabled("  ... and %zu more", frames.size() - list_limit);
+  }
   ImGui::PopTextWrapPos();
   return moved;
 }

@@ -42,7 +42,9 @@ struct Interval {
   LaneState state = LaneState::ready;
 };
 
-enum class MarkerKind : std::uint8_t { request_sent, request_answered, printed, note };
+// generator: a step of a Python generator the task drove (next/send/throw/close in, a value
+// or StopIteration out).
+enum class MarkerKind : std::uint8_t { request_sent, request_answered, printed, note, generator };
 
 struct Marker {
   double time = 0;
@@ -85,10 +87,32 @@ struct ConsoleLine {
   std::string text;
 };
 
+// One step of a Python generator, as the stepper and code panel show it: where the frame
+// stands after it, and what went in or came out (the trace's GeneratorStep, in words).
+enum class FrameState : std::uint8_t { created, running, suspended, closed };
+struct GeneratorMark {
+  double time = 0;
+  std::uint32_t seq = 0;
+  std::uint32_t generator = 0;  // index into TimelineModel::generators
+  std::uint32_t lane = 0;       // the task whose code drove the step
+  FrameState state = FrameState::created;
+  int line = 0;                 // the frame's line after the step (its def line until it starts)
+  std::string went_in;          // what next/send/throw/close passed in ("None", "10", "GeneratorExit")
+  std::string came_out;         // what it yielded or returned, or the error that came out
+  LabelId words = 0;            // the whole step in a sentence, as the timeline's marker says it
+};
+
+struct GeneratorFrame {
+  std::string name;  // the generator function's name
+  int def_line = 0;
+};
+
 struct TimelineModel {
   std::vector<Lane> lanes;  // lanes[0] is the loop when the model came from a trace
   std::vector<std::string> labels{std::string{}};
   std::vector<ConsoleLine> console;  // sorted by (time, seq)
+  std::vector<GeneratorFrame> generators;        // [0] unused: the trace's GeneratorId 0 is none
+  std::vector<GeneratorMark> generator_steps;    // sorted by (time, seq)
   double start = 0;  // the run's time origin
   double now = 0;    // how far the run has got (the end, once finished)
   bool live = false;

@@ -114,6 +114,9 @@ void draw_marker(ImDrawList* dl, MarkerKind kind, float x, float top, float bott
     case MarkerKind::note:  // a diamond: a warning worth hovering
       dl->AddQuadFilled({x, mid - 5}, {x + 5, mid}, {x, mid + 5}, {x - 5, mid}, IM_COL32(255, 220, 120, 255));
       break;
+    case MarkerKind::generator:  // a small square below the middle: a generator frame stepped
+      dl->AddRectFilled({x - 3, mid}, {x + 3, mid + 6}, IM_COL32(150, 210, 255, 255));
+      break;
   }
 }
 
@@ -123,6 +126,7 @@ const char* marker_words(MarkerKind kind) {
     case MarkerKind::request_answered: return "reply received";
     case MarkerKind::printed: return "printed";
     case MarkerKind::note: return "note";
+    case MarkerKind::generator: return "generator step";
   }
   return "";
 }
@@ -415,6 +419,7 @@ void draw_timeline_legend() {
   item([&](ImVec2 a, ImVec2 b) { draw_bar(dl, a, b, LaneState::ready, true, true); }, "many tiny steps (zoom in)");
   item([&](ImVec2 a, ImVec2 b) { draw_marker(dl, MarkerKind::request_sent, a.x + 14, a.y, b.y); }, "request sent");
   item([&](ImVec2 a, ImVec2 b) { draw_marker(dl, MarkerKind::request_answered, a.x + 14, a.y, b.y); }, "reply received");
+  item([&](ImVec2 a, ImVec2 b) { draw_marker(dl, MarkerKind::generator, a.x + 14, a.y, b.y); }, "generator step");
   item([&](ImVec2 a, ImVec2 b) { arrow(dl, {a.x + 2, a.y + 2}, {b.x - 2, b.y - 2}, ArrowKind::created_by); }, "created by");
   item([&](ImVec2 a, ImVec2 b) { arrow(dl, {a.x + 2, a.y + 2}, {b.x - 2, b.y - 2}, ArrowKind::woken_by); }, "woken by");
   ImGui::NewLine();

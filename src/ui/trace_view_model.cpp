@@ -134,10 +134,80 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
     case EventKind::timer_cancelled:
     case EventKind::timer_due:
     case EventKind::select:
-    // Generator steps: the generators lesson's frame panel reads them from the trace.
-    case EventKind::generator:
+      break;
+    case EventKind::generator: {
+      GeneratorMark mark = generator_mark(trace, e, seq);
+      lane_of(e.task).markers.push_back({e.time, seq, mark.words, MarkerKind::generator});
+      model_.generator_steps.push_back(std::move(mark));
+      break;
+    }
+  }
+}
+
+// A generator step in the stepper's terms: the frame's state and line after it, what went
+// in and came out, and a sentence for the timeline's marker.
+GeneratorMark TraceViewModel::generator_mark(const Trace& trace, const TraceEvent& e, std::uint32_t seq) {
+  const GeneratorStep& step = trace.generator_steps().at(e.detail);
+  const GeneratorInfo& info = trace.generators().at(step.generator);
+  if (model_.generators.size() <= step.generator) model_.generators.resize(step.generator + 1);
+  GeneratorFrame& frame = model_.generators[step.generator];
+  if (frame.name.empty()) frame = {trace.text(info.name), static_cast<int>(info.def_line)};
+  GeneratorMark m{e.time, seq, step.generator, e.task};
+  FrameState before = FrameState::created;
+  for (auto it = model_.generator_steps.rbegin(); it != model_.generator_steps.rend(); ++it)
+    if (it->generator == step.generator) {
+      before = it->state;
+      break;
+    }
+  m.line = step.line != 0 ? static_cast<int>(step.line) : frame.def_line;
+  const std::string& name = frame.name;
+  const std::string& v = trace.text(step.value);
+  const std::string at = step.line != 0 ? " at line " + std::to_string(step.line) : " at its first line";
+  std::string words;
+  switch (step.kind) {
+    case GeneratorStepKind::created:
+      m.state = FrameState::created;
+      words = name + "() called: a generator object, none of its lines run yet";
+      break;
+    case GeneratorStepKind::resumed:
+      m.state = FrameState::running;
+      m.went_in = v;
+      switch (step.call) {
+        case GeneratorCall::send: words = name + ".send(" + v + ") resumes it" + at; break;
+        case GeneratorCall::throw_in: words = name + ".throw(" + v + ") raises it" + at; break;
+        case GeneratorCall::close: words = name + ".close(): GeneratorExit" + at; break;
+        case GeneratorCall::drop: words = "the last reference to " + name + " went: GeneratorExit" + at; break;
+        case GeneratorCall::delegated: words = "yield from passes " + v + " on to " + name + at; break;
+        default: words = "next(" + name + ") resumes it" + at; break;
+      }
+      break;
+    case GeneratorStepKind::suspended:
+      m.state = FrameState::suspended;
+      m.came_out = v;
+      words = name + " yielded " + v + ", suspended at line " + std::to_string(step.line);
+      break;
+    case GeneratorStepKind::returned:
+      m.state = FrameState::closed;
+      m.came_out = v == "None" ? "StopIteration" : "StopIteration(" + v + ")";
+      words = name + " returned " + v + ": its caller gets StopIteration";
+      break;
+    case GeneratorStepKind::raised:
+      m.state = FrameState::closed;
+      m.came_out = v;
+      words = name + " raised " + v;
+      break;
+    case GeneratorStepKind::refused:
+      m.state = before;
+      m.came_out = v;
+      words = std::string(to_string(step.call)) + " on " + name + " refused: " + v;
+      break;
+    case GeneratorStepKind::closed:
+      m.state = FrameState::closed;
+      words = name + " closed";
       break;
   }
+  m.words = model_.intern(words);
+  return m;
 }
 
 void TraceViewModel::convert_spans(const Trace& trace, TaskId task) {

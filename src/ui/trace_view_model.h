@@ -29,6 +29,7 @@ class TraceViewModel {
  private:
   void convert_spans(const Trace& trace, TaskId task);
   void convert_event(const Trace& trace, const TraceEvent& e, std::uint32_t seq);
+  GeneratorMark generator_mark(const Trace& trace, const TraceEvent& e, std::uint32_t seq);
   // The loop's own lane: busy while a task runs on it or holds it, a gap while it is idle.
   void loop_busy(double time, std::uint32_t seq, LaneState state, LabelId label);
   void loop_idle(double time);
