@@ -109,7 +109,10 @@ await runTest('lesson-frame', async ({ browser, cleanup }) => {
   await page.evaluate(() => window.looplab.act('playhead', { to: 'start' }));
   await touch.start([midX, midY]);
   await touch.end();
-  s = await pageState(page);
+  // The page handles the tap on its next frame, which a loaded machine can delay: wait
+  // for it (bounded) instead of reading the state at once.
+  s = await waitForState(page, 'the tap on the timeline to step', st => st.lesson.frame.playhead.event === 1,
+                         { timeoutMs: 5000 }).catch(() => pageState(page));
   check(s.lesson.frame.playhead.event === 1, `a tap on the timeline left the playhead at event ${s.lesson.frame.playhead.event} (touch: ${JSON.stringify(s.app.touch)}, area ${JSON.stringify(area)})`);
 
   const before = s.lesson.frame.timeline;
