@@ -17,12 +17,13 @@ bool TaskBase::cancel(std::optional<std::string> msg) {
 bool TaskBase::cancel_with(std::optional<std::string> msg, WakeCause cause, std::uint32_t by, std::uint32_t detail) {
   retrieved_ = true;  // as CPython: cancel() clears the "never retrieved" flag, even when done
   if (done()) return false;
-  ++cancel_requests_;
+  RareState& r = rare();
+  ++r.cancel_requests;
   // The first message wins until it is delivered (CPython: the waited-for future keeps it).
-  if (!must_cancel_ && !cancel_message_ && msg) cancel_message_ = std::make_unique<std::string>(std::move(*msg));
-  cancel_cause_ = cause;
-  cancel_by_ = by;
-  cancel_detail_ = detail;
+  if (!must_cancel_ && !r.cancel_message && msg) r.cancel_message = std::move(msg);
+  r.cancel_cause = cause;
+  r.cancel_by = by;
+  r.cancel_detail = detail;
   if (wait_ != nullptr) {
     wait_->cancel_wait(*this);
   } else {
@@ -32,16 +33,17 @@ bool TaskBase::cancel_with(std::optional<std::string> msg, WakeCause cause, std:
 }
 
 std::uint32_t TaskBase::cancel_wake_detail() {
-  if (cancel_detail_ != 0) return cancel_detail_;
-  return cancel_message_ ? loop_->trace().add_text(*cancel_message_) : 0;
+  if (!rare_) return 0;
+  if (rare_->cancel_detail != 0) return rare_->cancel_detail;
+  return rare_->cancel_message ? loop_->trace().add_text(*rare_->cancel_message) : 0;
 }
 
 void TaskBase::raise_interruption() {
   if (closing_) throw GeneratorExit{};
   must_cancel_ = false;
   interrupted_ = false;
-  cancel_cause_ = WakeCause::cancelled;
-  throw CancelledError{take_text(cancel_message_)};
+  if (rare_) rare_->cancel_cause = WakeCause::cancelled;
+  throw CancelledError{take_cancel_message()};
 }
 
 std::exception_ptr TaskBase::exception() {
@@ -56,7 +58,7 @@ std::exception_ptr TaskBase::take_cancelled_error() {
     cancelled_error_taken_ = true;
     return promise_->error;
   }
-  return std::make_exception_ptr(CancelledError{text_of(final_message_)});
+  return std::make_exception_ptr(CancelledError{rare_ ? rare_->final_message : std::nullopt});
 }
 
 void TaskBase::add_done_callback(DoneCallback cb) {
@@ -72,24 +74,26 @@ void TaskBase::add_done_callback(DoneCallback cb) {
     first_done_ = cb;
     has_first_done_ = true;
   } else {
-    more_done_.push_back(cb);
+    rare().more_done.push_back(cb);
   }
 }
 
 bool TaskBase::remove_done_callback(const DoneCallback& cb) {
   auto same = [&](const DoneCallback& c) { return c.wakes == cb.wakes && c.call == cb.call; };
+  std::vector<DoneCallback>* more = rare_ ? &rare_->more_done : nullptr;
   if (has_first_done_ && same(first_done_)) {
-    if (more_done_.empty()) {
+    if (more == nullptr || more->empty()) {
       has_first_done_ = false;
     } else {
-      first_done_ = more_done_.front();
-      more_done_.erase(more_done_.begin());
+      first_done_ = more->front();
+      more->erase(more->begin());
     }
     return true;
   }
-  auto it = std::find_if(more_done_.begin(), more_done_.end(), same);
-  if (it == more_done_.end()) return false;
-  more_done_.erase(it);
+  if (more == nullptr) return false;
+  auto it = std::find_if(more->begin(), more->end(), same);
+  if (it == more->end()) return false;
+  more->erase(it);
   return true;
 }
 
@@ -99,7 +103,7 @@ void TaskBase::step(bool after_yield) {
   if (!started_ && must_cancel_) {
     // Cancelled before its first step: CPython throws into the fresh coroutine, which ends
     // at once without running a line of its body.
-    promise_->error = std::make_exception_ptr(CancelledError{take_text(cancel_message_)});
+    promise_->error = std::make_exception_ptr(CancelledError{take_cancel_message()});
     must_cancel_ = interrupted_ = false;
     finish(TaskState::cancelled);
     return;
@@ -115,8 +119,9 @@ void TaskBase::step(bool after_yield) {
       // cancel() reached it in its last step and it returned without awaiting again: it
       // ends cancelled all the same, its result dropped (Task.__step's StopIteration case).
       must_cancel_ = interrupted_ = false;
-      final_message_ = std::move(cancel_message_);
-      promise_->error = std::make_exception_ptr(CancelledError{text_of(final_message_)});
+      RareState& r = rare();
+      r.final_message = std::exchange(r.cancel_message, std::nullopt);
+      promise_->error = std::make_exception_ptr(CancelledError{r.final_message});
       cancelled_error_taken_ = true;  // each retriever gets a fresh one, with the message
       finish(TaskState::cancelled);
       return;
@@ -142,11 +147,13 @@ void TaskBase::finish(TaskState how) {
         loop.schedule(cb.call);
     };
     if (has_first_done_) run(first_done_);
-    std::vector<DoneCallback> more;
-    more.swap(more_done_);
-    for (const DoneCallback& cb : more) run(cb);
-  } else {
-    more_done_.clear();  // a destroyed task never completes: its callbacks never run
+    if (rare_ && !rare_->more_done.empty()) {
+      std::vector<DoneCallback> more;
+      more.swap(rare_->more_done);
+      for (const DoneCallback& cb : more) run(cb);
+    }
+  } else if (rare_) {
+    rare_->more_done.clear();  // a destroyed task never completes: its callbacks never run
   }
   has_first_done_ = false;
   loop.task_finished(*this);  // may delete this
