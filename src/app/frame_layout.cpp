@@ -92,7 +92,7 @@ void LessonFrame::draw() {
 void LessonFrame::draw_controls() {
   const auto& specs = params_.specs();
   for (std::size_t i = 0; i < specs.size(); ++i)
-    if (specs[i].kind != ParameterKind::clock) draw_parameter(i);
+    if (specs[i].kind != ParameterKind::clock && parameter_applies(specs[i], params_)) draw_parameter(i);
   draw_controls_note(params_);
   for (std::size_t i = 0; i < specs.size(); ++i)
     if (specs[i].kind == ParameterKind::clock) draw_parameter(i);
@@ -111,6 +111,23 @@ void LessonFrame::draw_parameter(std::size_t i) {
     const float label_w = ImGui::CalcTextSize(s.label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x;
     ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - label_w, 120.0f, 230.0f));
     ui::checked_slider(s.label.c_str(), params_.rule(i), params_.number_slot(i), s.format.c_str(), s.logarithmic);
+  } else if (s.kind == ParameterKind::text) {
+    // The field shows what was last typed; the text in force changes only when it passes.
+    char typed[256];
+    const std::string& shown = params_.text_typed(i);
+    const std::size_t n = std::min(shown.size(), sizeof typed - 1);
+    shown.copy(typed, n);
+    typed[n] = '\0';
+    const float label_w = ImGui::CalcTextSize(s.label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - label_w, 120.0f, 230.0f));
+    if (ImGui::InputText(s.label.c_str(), typed, sizeof typed)) params_.propose_text(i, typed);
+    if (const std::string& problem = params_.text_problem(i); !problem.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.35f, 0.3f, 1));
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(problem.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+    }
   } else {
     std::vector<std::string_view> labels;
     for (const ChoiceSpec& c : s.choices) labels.emplace_back(c.label);

@@ -70,6 +70,13 @@ class LessonFrame : public LessonPage {
   virtual ui::Verdict verdict(const EndedRun& run) = 0;
 
   // --- Optional ---
+  // Whether a parameter means anything for the values in force (a setting of another part
+  // of the lesson does not): the controls leave out those that do not, so Run stays in view.
+  virtual bool parameter_applies(const ParameterSpec& spec, const ParameterSet& values) const {
+    (void)spec;
+    (void)values;
+    return true;
+  }
   // A line or two under the parameters: what the values in force amount to.
   virtual void draw_controls_note(const ParameterSet& values) { (void)values; }
   // Panels of the lesson's own, above the timeline and below the code | loop | console row.

@@ -10,6 +10,7 @@ const char* to_string(ParameterKind kind) {
     case ParameterKind::choice: return "choice";
     case ParameterKind::number: return "number";
     case ParameterKind::clock: return "clock";
+    case ParameterKind::text: return "text";
   }
   return "?";
 }
@@ -54,6 +55,17 @@ ParameterSpec number(std::string name, std::string label, NumberRange range, dou
   return s;
 }
 
+ParameterSpec text(std::string name, std::string label, std::string default_text, TextCheck check, std::string group) {
+  ParameterSpec s;
+  s.kind = ParameterKind::text;
+  s.name = std::move(name);
+  s.label = std::move(label);
+  s.default_text = std::move(default_text);
+  s.check = check;
+  s.group = std::move(group);
+  return s;
+}
+
 ParameterSpec clock(std::string real_label, std::string_view default_word) {
   ParameterSpec s;
   s.kind = ParameterKind::clock;
@@ -68,6 +80,9 @@ ParameterSpec clock(std::string real_label, std::string_view default_word) {
 ParameterSet::ParameterSet(std::vector<ParameterSpec> specs) : specs_(std::move(specs)) {
   values_.resize(specs_.size(), ui::CheckedValue{0, {}});
   chosen_.resize(specs_.size(), 0);
+  texts_.resize(specs_.size());
+  typed_.resize(specs_.size());
+  text_problems_.resize(specs_.size());
   for (std::size_t i = 0; i < specs_.size(); ++i) {
     const ParameterSpec& s = specs_[i];
     for (std::size_t j = 0; j < i; ++j)
@@ -76,6 +91,11 @@ ParameterSet::ParameterSet(std::vector<ParameterSpec> specs) : specs_(std::move(
       const std::string problem = ui::range_problem(rule(i), s.default_number);
       if (!problem.empty()) throw std::logic_error("parameter '" + s.name + "': its default is refused: " + problem);
       values_[i].value = s.default_number;
+    } else if (s.kind == ParameterKind::text) {
+      if (s.check == nullptr) throw std::logic_error("parameter '" + s.name + "' needs a check of its text");
+      const std::string problem = s.check(s.default_text);
+      if (!problem.empty()) throw std::logic_error("parameter '" + s.name + "': its default is refused: " + problem);
+      texts_[i] = typed_[i] = s.default_text;
     } else {
       if (s.choices.empty() || s.default_choice >= s.choices.size())
         throw std::logic_error("parameter '" + s.name + "' needs choices and a default among them");
@@ -109,8 +129,25 @@ double ParameterSet::number(std::string_view name) const {
 
 std::size_t ParameterSet::choice(std::string_view name) const {
   const std::size_t i = index_of(name);
-  if (specs_[i].kind == ParameterKind::number) throw std::logic_error("parameter '" + specs_[i].name + "' is a number");
+  if (specs_[i].kind == ParameterKind::number || specs_[i].kind == ParameterKind::text)
+    throw std::logic_error("parameter '" + specs_[i].name + "' is not a choice");
   return chosen_[i];
+}
+
+const std::string& ParameterSet::text(std::string_view name) const {
+  const std::size_t i = index_of(name);
+  if (specs_[i].kind != ParameterKind::text) throw std::logic_error("parameter '" + specs_[i].name + "' is not a text");
+  return texts_[i];
+}
+
+bool ParameterSet::propose_text(std::size_t index, std::string_view text) {
+  const ParameterSpec& s = specs_.at(index);
+  typed_[index] = std::string(text);
+  text_problems_[index] = s.check(text);
+  if (!text_problems_[index].empty()) return false;
+  const bool changed = texts_[index] != text;
+  texts_[index] = std::string(text);
+  return changed;
 }
 
 const std::string& ParameterSet::word(std::string_view name) const {
@@ -134,6 +171,10 @@ std::string ParameterSet::set(std::string_view name, std::string_view text) {
     if (auto v = ui::parse_in_range(rule(i), text, problem)) values_[i].propose(rule(i), *v);
     return problem;
   }
+  if (s.kind == ParameterKind::text) {
+    propose_text(i, text);
+    return text_problems_[i];
+  }
   const std::vector<std::string_view> words = words_of(s);
   if (auto c = ui::parse_choice(s.name, words, text, problem)) chosen_[i] = *c;
   return problem;
@@ -147,6 +188,7 @@ void ParameterSet::choose(std::size_t index, std::size_t choice_index) {
 
 std::string ParameterSet::value_text(std::size_t i) const {
   const ParameterSpec& s = specs_[i];
+  if (s.kind == ParameterKind::text) return texts_[i];
   return s.kind == ParameterKind::number ? ui::short_number(values_[i].value) : s.choices[chosen_[i]].word;
 }
 
@@ -166,6 +208,8 @@ nlohmann::json ParameterSet::describe() const {
       p["max"] = s.range.max;
       p["unit"] = s.range.unit;
       p["default"] = ui::short_number(s.default_number);
+    } else if (s.kind == ParameterKind::text) {
+      p["default"] = s.default_text;
     } else {
       nlohmann::json words = nlohmann::json::array();
       for (const ChoiceSpec& c : s.choices) words.push_back(c.word);

@@ -24,8 +24,11 @@
 
 namespace looplab::app {
 
-enum class ParameterKind { choice, number, clock };
-const char* to_string(ParameterKind kind);  // "choice", "number", "clock"
+enum class ParameterKind { choice, number, clock, text };
+const char* to_string(ParameterKind kind);  // "choice", "number", "clock", "text"
+
+// What a text parameter accepts: "" for a good text, otherwise the sentence saying why not.
+using TextCheck = std::string (*)(std::string_view text);
 
 struct ChoiceSpec {
   std::string word;   // in the permalink: "fake-async"
@@ -50,6 +53,8 @@ struct ParameterSpec {
   double default_number = 0;
   std::string format = "%.2f";      // printf format of the slider's number ("%.1f s")
   bool logarithmic = false;         // a slider over orders of magnitude (a time scale)
+  std::string default_text;         // text
+  TextCheck check = nullptr;        // text
 };
 
 // One of a few words; `default_word` must be one of them.
@@ -57,6 +62,10 @@ ParameterSpec choice(std::string name, std::string label, std::vector<ChoiceSpec
 // A number in [range.min, range.max]; out-of-range values are refused with a sentence.
 ParameterSpec number(std::string name, std::string label, NumberRange range, double default_value,
                      std::string format = "%.2f", std::string group = {}, bool logarithmic = false);
+// A line the learner types ("10, 5, 20, 1.5"), checked by `check`; a refused text keeps its
+// reason until a good one comes, and the good text in force stays as it was.
+ParameterSpec text(std::string name, std::string label, std::string default_text, TextCheck check,
+                   std::string group = {});
 // The clock, always named "clock": "virtual" (simulated I/O, instant) or "real" (real I/O
 // against the backend, labelled `real_label`). Lessons without real I/O declare none.
 ParameterSpec clock(std::string real_label = "real backend", std::string_view default_word = "real");
@@ -76,6 +85,7 @@ class ParameterSet {
   double number(std::string_view name) const;
   std::size_t choice(std::string_view name) const;
   const std::string& word(std::string_view name) const;
+  const std::string& text(std::string_view name) const;
   bool has_clock() const { return clock_index_.has_value(); }
   bool real_clock() const;  // false without a clock parameter
 
@@ -85,6 +95,11 @@ class ParameterSet {
   // From the controls. A refused number keeps its reason in problem(index) until a good one comes.
   bool propose_number(std::size_t index, double value);
   void choose(std::size_t index, std::size_t choice_index);
+  // From the text field: applied if its check passes; otherwise the reason is kept.
+  bool propose_text(std::size_t index, std::string_view text);
+  // What the field shows: the last text typed (refused or not) and why it was refused ("").
+  const std::string& text_typed(std::size_t index) const { return typed_[index]; }
+  const std::string& text_problem(std::size_t index) const { return text_problems_[index]; }
   const ui::CheckedValue& checked(std::size_t index) const { return values_[index]; }
   // For a slider that proposes values itself (ui::checked_slider) under rule(index).
   ui::CheckedValue& number_slot(std::size_t index) { return values_.at(index); }
@@ -110,6 +125,7 @@ class ParameterSet {
   std::vector<ParameterSpec> specs_;
   std::vector<ui::CheckedValue> values_;  // numbers
   std::vector<std::size_t> chosen_;       // choices and the clock
+  std::vector<std::string> texts_, typed_, text_problems_;  // text: in force, typed, why refused
   std::optional<std::size_t> clock_index_;
 };
 

@@ -13,6 +13,7 @@
 // GeneratorStep): which frame resumed, on which line, what went in and what came out.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -52,6 +53,21 @@ class GeneratorBody {
     std::exception_ptr thrown;   // raised at the yield instead (a delegate's error, GeneratorExit)
     Value returned;
     std::exception_ptr failed;
+    // The bytes the frame was allocated with (its locals, the promise, the resume point):
+    // what a suspended generator holds, measured, not estimated.
+    std::size_t frame_bytes = std::exchange(allocated_frame_bytes(), 0);  // 0: allocation elided
+
+    static void* operator new(std::size_t bytes) {
+      allocated_frame_bytes() = bytes;
+      return ::operator new(bytes);
+    }
+    static void operator delete(void* frame) noexcept { ::operator delete(frame); }
+    // The size operator new was last asked for on this thread: the promise, constructed
+    // inside the frame right after it is allocated, reads it.
+    static std::size_t& allocated_frame_bytes() {
+      thread_local std::size_t bytes = 0;
+      return bytes;
+    }
 
     struct Resumption {
       promise_type* p;
@@ -121,6 +137,8 @@ class Generator {
   GeneratorId id() const { return id_; }
   // gi_yieldfrom: the generator it delegates to with yield from (null: none).
   Generator* delegate() const { return delegate_.get(); }
+  // What this generator holds in memory: the object and its coroutine frame.
+  std::size_t bytes_held() const { return sizeof(Generator) + body_.handle().promise().frame_bytes; }
 
   Value send(Value value);  // gen.send(value)
   Value next();             // next(gen): send(None), recorded as next

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/generator_frames.h"
 #include "ui/playhead_queries.h"
 #include "ui/state_style.h"
 #include "ui/text_wrap.h"
@@ -32,6 +33,7 @@ CodeLayout code_layout(std::string_view source, const TimelineModel& model, floa
   std::size_t longest = 0;
   for (const Lane& lane : model.lanes)
     if (!lane.is_loop) longest = std::max(longest, lane.name.size());
+  for (const GeneratorFrame& g : model.generators) longest = std::max(longest, g.name.size());
   const bool narrow = width < 480;
   const std::size_t gutter_chars = narrow ? std::clamp<std::size_t>(longest + 1, 6, 9)     // "R1 +2 ", "second "
                                           : std::clamp<std::size_t>(3 * (longest + 1), 9, 18);  // "R1 R2 R3 "
@@ -69,8 +71,11 @@ float code_panel_height(std::string_view python_source, const TimelineModel& mod
 
 void draw_code_panel(std::string_view python_source, const TimelineModel& model, Cursor playhead, ImFont* mono) {
   const auto on_line = lines_at(model, playhead);
+  // Generator frames are lit on the line they are paused at, beside the tasks' lines.
+  const auto frames_on = frame_lines_at(model, playhead);
   // When the first highlighted line changes (the playhead moved), bring it into view once.
-  const int first_busy = on_line.empty() ? 0 : on_line.begin()->first;
+  int first_busy = on_line.empty() ? 0 : on_line.begin()->first;
+  if (!frames_on.empty() && (first_busy == 0 || frames_on.begin()->first < first_busy)) first_busy = frames_on.begin()->first;
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID shown_id = ImGui::GetID("first busy line");
   const bool scroll_to_busy = storage->GetInt(shown_id, -1) != first_busy;
@@ -90,21 +95,28 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
     if (end == python_source.size() && pos == end) break;  // no empty line after a final newline
     const std::string_view text = python_source.substr(pos, end - pos);
     const std::vector<Segment> rows = wrap_line(text, columns, code_continuation_indent(text));
-    const auto tasks = on_line.find(number);
+    // Who is on this line: the tasks, in their current state's colour, then the generator
+    // frames paused here, in the generators' own amber.
+    std::vector<std::pair<const std::string*, std::uint32_t>> names;
+    if (const auto tasks = on_line.find(number); tasks != on_line.end())
+      for (std::uint32_t l : tasks->second)
+        names.emplace_back(&model.lanes[l].name, to_imgui_color(style_of(state_at(model.lanes[l], playhead)).rgba));
+    if (const auto frames = frames_on.find(number); frames != frames_on.end())
+      for (std::uint32_t g : frames->second) names.emplace_back(&model.generators[g].name, IM_COL32(240, 190, 90, 255));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float row_h = ImGui::GetTextLineHeightWithSpacing();
     const float line_h = row_h * static_cast<float>(rows.size());
-    if (tasks != on_line.end()) {
+    if (!names.empty()) {
       if (scroll_to_busy && number == first_busy) ImGui::SetScrollHereY(0.35f);
       dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + line_h}, IM_COL32(255, 255, 255, 28));
       dl->AddRectFilled({p.x + gutter, p.y}, {p.x + gutter + 3, p.y + line_h}, IM_COL32(255, 230, 160, 255));
-      // The tasks on this line, in their current state's colour, in the gutter left of the code.
+      // The names in the gutter left of the code.
       float x = p.x;
       const float space = ImGui::CalcTextSize(" ").x;
-      const std::size_t count = tasks->second.size();
+      const std::size_t count = names.size();
       for (std::size_t i = 0; i < count; ++i) {
-        const Lane& lane = model.lanes[tasks->second[i]];
-        const float w = ImGui::CalcTextSize(lane.name.c_str()).x;
+        const std::string& name = *names[i].first;
+        const float w = ImGui::CalcTextSize(name.c_str()).x;
         // Keep room for "+n" when more names follow than fit.
         const std::string more = "+" + std::to_string(count - i);
         const float reserve = i + 1 < count ? ImGui::CalcTextSize(more.c_str()).x + space : 0;
@@ -112,8 +124,7 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
           dl->AddText({x, p.y}, IM_COL32(180, 180, 180, 255), more.c_str());
           break;
         }
-        const std::uint32_t ink = to_imgui_color(style_of(state_at(lane, playhead)).rgba);
-        dl->AddText({x, p.y}, ink, lane.name.c_str());
+        dl->AddText({x, p.y}, names[i].second, name.c_str());
         x += w + space;
       }
     }

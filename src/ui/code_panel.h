@@ -1,5 +1,6 @@
 // The lesson's Python snippet with line numbers; the lines tasks are on at the playhead
-// are highlighted, with those tasks' names (in their current state's colour) beside them.
+// are highlighted, with those tasks' names (in their current state's colour) beside them,
+// and so are the lines generator frames are paused at, with the generators' names.
 #pragma once
 
 #include <string_view>

@@ -33,4 +33,12 @@ std::vector<FrameAtPlayhead> generator_frames_at(const TimelineModel& model, Cur
   return frames;
 }
 
+std::map<int, std::vector<std::uint32_t>> frame_lines_at(const TimelineModel& model, Cursor c) {
+  std::map<int, std::vector<std::uint32_t>> on_line;
+  for (const FrameAtPlayhead& f : generator_frames_at(model, c))
+    if ((f.state == FrameState::suspended || f.state == FrameState::running) && f.line > 0)
+      on_line[f.line].push_back(f.generator);
+  return on_line;
+}
+
 }  // namespace looplab::ui

@@ -3,6 +3,8 @@
 // came out. The step panel lists them; the code panel lights their lines.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,10 @@ struct FrameAtPlayhead {
 
 // Every generator created at or before `c`, in the order they were created.
 std::vector<FrameAtPlayhead> generator_frames_at(const TimelineModel& model, Cursor c);
+// The lines the frames paused at a yield (or running from one) are on at `c`: line ->
+// generators (indices into TimelineModel::generators), in the order they were created. A
+// frame not yet started or already closed is on no line.
+std::map<int, std::vector<std::uint32_t>> frame_lines_at(const TimelineModel& model, Cursor c);
 // inspect.getgeneratorstate's names.
 const char* frame_state_words(FrameState state);
 

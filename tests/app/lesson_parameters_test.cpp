@@ -97,3 +97,30 @@ TEST_CASE("a declaration that contradicts itself is a programming error, caught 
   CHECK_THROWS_AS(sample().number("nope"), std::logic_error);
   CHECK_THROWS_AS(sample().number("mode"), std::logic_error);
 }
+
+namespace {
+std::string digits_only(std::string_view text) {
+  if (text.empty() || text.find_first_not_of("0123456789, ") != std::string_view::npos)
+    return "type whole numbers separated by commas";
+  return {};
+}
+}  // namespace
+
+TEST_CASE("a text parameter: checked as typed, the good text in force kept when a bad one comes") {
+  ParameterSet p({text("values", "values to send", "10, 5", &digits_only, "send")});
+  CHECK(p.text("values") == "10, 5");
+  CHECK(p.as_text()[0].value == "10, 5");
+  CHECK(p.set("values", "1, 2, 3").empty());
+  CHECK(p.text("values") == "1, 2, 3");
+  CHECK(p.set("values", "1, two") == "type whole numbers separated by commas");
+  CHECK(p.text("values") == "1, 2, 3");         // still in force
+  CHECK(p.text_typed(0) == "1, two");           // the field keeps what was typed...
+  CHECK(!p.text_problem(0).empty());            // ...and says why it was refused
+  CHECK(p.propose_text(0, "4"));
+  CHECK(p.text_problem(0).empty());
+  const nlohmann::json d = p.describe();
+  CHECK(d[0]["kind"] == "text");
+  CHECK(d[0]["default"] == "10, 5");
+  CHECK_THROWS_AS(p.choice("values"), std::logic_error);
+  CHECK_THROWS_AS(ParameterSet({text("t", "t", "x", &digits_only)}), std::logic_error);  // its default is refused
+}

@@ -38,7 +38,10 @@ async function walkLesson(browser, url, id) {
   const choices = params.filter(p => p.kind === 'choice');
   const clock = params.find(p => p.kind === 'clock');
   for (const p of params) {
-    check(p.kind === 'number' ? p.min < p.max : p.choices.length >= 1 && p.choices.includes(p.value),
+    const walkable = p.kind === 'number' ? p.min < p.max
+                   : p.kind === 'text' ? typeof p.value === 'string' && p.value === p.default
+                   : p.choices.length >= 1 && p.choices.includes(p.value);
+    check(walkable,
           `${id}: parameter ${JSON.stringify(p)} is not walkable`);
   }
 

@@ -16,6 +16,7 @@ const allSizes = [
   { name: 'desktop-1600x1000', width: 1600, height: 1000, deviceScaleFactor: 1 },
   { name: 'desktop-1440x900', width: 1440, height: 900, deviceScaleFactor: 1 },
   { name: 'desktop-1280x720', width: 1280, height: 720, deviceScaleFactor: 1 },
+  { name: 'desktop-1280x800', width: 1280, height: 800, deviceScaleFactor: 1 },
   { name: 'phone-390x844', width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true, screens: 6 },
 ];
 // LOOPLAB_SHOT_SIZES=phone-390x844,desktop-1440x900 takes only those (default: all).

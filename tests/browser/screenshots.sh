@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of the start page and every lesson page (before and after a run) at
-# 1600x1000, 1440x900, 1280x720 and on a phone (390x844, DPR 3), from the built backend and site.
+# 1600x1000, 1440x900, 1280x720, 1280x800 and on a phone (390x844, DPR 3), from the built backend and site.
 # LOOPLAB_SHOT_SIZES=phone-390x844,desktop-1440x900 takes only those sizes.
 # Usage: tests/browser/screenshots.sh [out-dir] [lesson...]
 set -euo pipefail

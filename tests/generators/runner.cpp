@@ -1,6 +1,7 @@
 // generator_scenario_runner <scenario>: runs one scenario inside a virtual-clock loop (so
 // its prints and generator steps land in the trace, as in a lesson) and prints the lines it
 // printed, read back from the trace, one per line: what python/<scenario>.py prints.
+// `--snippet <scenario>` prints a lesson scenario's Python (the lesson's own snippet).
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -24,13 +25,22 @@ looplab::Coro<void> run_in_task(void (*run)()) {
 
 int main(int argc, char** argv) {
   using namespace looplab;
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s <scenario> | --list\n", argv[0]);
+  if (argc != 2 && !(argc == 3 && std::strcmp(argv[1], "--snippet") == 0)) {
+    std::fprintf(stderr, "usage: %s <scenario> | --list | --snippet <scenario>\n", argv[0]);
     return 2;
   }
   if (std::strcmp(argv[1], "--list") == 0) {
     for (const auto& s : generator_scenarios::registry()) std::printf("%s\n", s.name);
     return 0;
+  }
+  if (argc == 3 && std::strcmp(argv[1], "--snippet") == 0) {
+    for (const auto& s : generator_scenarios::registry())
+      if (s.name == std::string(argv[2]) && s.snippet != nullptr) {
+        std::fputs(s.snippet().c_str(), stdout);
+        return 0;
+      }
+    std::fprintf(stderr, "no lesson snippet for scenario '%s'\n", argv[2]);
+    return 2;
   }
   for (const auto& s : generator_scenarios::registry()) {
     if (s.name != std::string(argv[1])) continue;

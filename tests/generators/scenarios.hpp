@@ -14,12 +14,17 @@ namespace generator_scenarios {
 struct Scenario {
   const char* name;
   void (*run)();
+  // A lesson's scenario brings its own Python: the lesson's snippet, rendered as the page
+  // shows it (runner --snippet <name> prints it), instead of a script in python/.
+  std::string (*snippet)() = nullptr;
 };
 
 std::vector<Scenario>& registry();
 
 struct Registration {
-  Registration(const char* name, void (*run)()) { registry().push_back({name, run}); }
+  Registration(const char* name, void (*run)(), std::string (*snippet)() = nullptr) {
+    registry().push_back({name, run, snippet});
+  }
 };
 
 // python/report.py's state(): the generator's state, its line when suspended, and the
@@ -39,6 +44,12 @@ inline void state(const std::string& name, const looplab::py::Value& g) { state(
 inline void error(const looplab::py::Exception& e) { looplab::print(e.what()); }
 
 }  // namespace generator_scenarios
+
+// A scenario whose Python is `snippet()`, a lesson's own snippet: no copy of it in python/.
+#define LESSON_GENERATOR_SCENARIO(name, snippet)                                           \
+  static void name();                                                                       \
+  static const generator_scenarios::Registration registration_##name(#name, &name, snippet); \
+  static void name()
 
 #define GENERATOR_SCENARIO(name)                                                            \
   static void name();                                                                       \

@@ -1,7 +1,7 @@
 // The hand-made-loop lesson's generator programs (lessons/hand-made-loop), run by the
 // lesson's own code: the hello example's four solutions and the generator sleeps. Mirrors
 // python/hand_made_*.py, which are the lesson's snippets with short waits.
-#include "scenario.h"
+#include "../../lessons/hand-made-loop/scenario.h"  // by path: every lesson has a scenario.h
 #include "scenarios.hpp"
 
 using looplab::hand_made_loop::run_hello_generators;

@@ -65,3 +65,20 @@ TEST_CASE("generator steps become markers and frames the stepper can show at any
   CHECK(frames[0].state == ui::FrameState::closed);
   CHECK(std::string(ui::frame_state_words(frames[0].state)) == "GEN_CLOSED");
 }
+
+TEST_CASE("the code panel's generator lines: a paused frame is on its yield's line, a fresh or closed one on none") {
+  VirtualClock clock;
+  EventLoop loop(clock);
+  loop.run(drive());
+  ui::TraceViewModel view;
+  view.update(loop.trace(), loop.time(), false);
+  const ui::TimelineModel& model = view.model();
+  const ui::GeneratorMark& created = model.generator_steps[0];
+  CHECK(ui::frame_lines_at(model, {created.time, created.seq}).empty());
+  const ui::GeneratorMark& after_send = model.generator_steps[4];
+  const auto on = ui::frame_lines_at(model, {after_send.time, after_send.seq});
+  REQUIRE(on.size() == 1);
+  CHECK(on.begin()->first == 9);
+  CHECK(on.begin()->second == std::vector<std::uint32_t>{1});
+  CHECK(ui::frame_lines_at(model, {model.now, model.generator_steps.back().seq}).empty());
+}

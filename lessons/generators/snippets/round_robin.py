@@ -1,8 +1,3 @@
-# Seed 002's round-robin loop: it deletes a finished generator from the list it is iterating.
-# The list shifts left under the iteration, so the generator after the removed one misses
-# its turn in that round (here b in round 2).
-
-
 def letters(name, count):
     for i in range(count):
         yield f"{name}{i}"
@@ -19,5 +14,5 @@ while generators:
             print(next(g))
         except StopIteration:
             print(f"removed index {i}")
-            del generators[i]
+            del generators[i]  # the list shifts left under the loop
 print(f"rounds: {round_number}")

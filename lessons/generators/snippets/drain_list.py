@@ -1,0 +1,2 @@
+print(next(x))
+print(list(x))  # the rest: list() calls next() until StopIteration

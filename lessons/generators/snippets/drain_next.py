@@ -1,0 +1,7 @@
+while True:
+    try:
+        value = next(x)
+    except StopIteration:
+        print("StopIteration: counting has no more values")
+        break
+    print(value)
