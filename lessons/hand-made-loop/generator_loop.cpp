@@ -88,7 +88,7 @@ bool step(World& world, Driven& d, Value sent, Value& out, Value* returned, bool
 
 }  // namespace
 
-std::vector<Value> run_sleeps(World& world, int sleeps, double seconds, SleepLines lines, bool timed) {
+std::vector<Value> run_sleeps(World& world, int sleeps, double seconds, SleepLines lines) {
   std::vector<Driven> all;
   for (int n = 1; n <= sleeps; ++n) {
     const TaskId lane = world.add_lane("sleep " + std::to_string(n));
@@ -113,14 +113,12 @@ std::vector<Value> run_sleeps(World& world, int sleeps, double seconds, SleepLin
       }
     }
   }
-  if (timed) {
-    world.mark_line(world.program_lane(), lines.elapsed);
-    print(elapsed_line(world.now() - started));
-  }
+  world.mark_line(world.program_lane(), lines.elapsed);
+  print(elapsed_line(world.now() - started));
   return results;
 }
 
-void run_hellos(World& world, Solution solution, int hellos, double seconds, HelloLines lines, bool timed) {
+void run_hellos(World& world, Solution solution, int hellos, double seconds, HelloLines lines) {
   const double started = world.now();
   std::vector<Driven> all;
   for (int n = 1; n <= hellos; ++n) {
@@ -141,10 +139,8 @@ void run_hellos(World& world, Solution solution, int hellos, double seconds, Hel
       }
     }
   }
-  if (timed) {
-    world.mark_line(world.program_lane(), lines.elapsed);
-    print(elapsed_line(world.now() - started));
-  }
+  world.mark_line(world.program_lane(), lines.elapsed);
+  print(elapsed_line(world.now() - started));
 }
 
 }  // namespace looplab::hand_made_loop

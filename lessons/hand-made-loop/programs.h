@@ -22,15 +22,14 @@ void run_polling(World& world, int tasks, double seconds, std::uint64_t set_seed
 struct SleepLines {
   std::uint32_t yield = 0, ret = 0, elapsed = 0;
 };
-// sleeps.py: generator sleeps driven by sends; returns the results. Prints the time if
-// `timed` (the differential suite leaves it out: CPython's would differ).
-std::vector<py::Value> run_sleeps(World& world, int sleeps, double seconds, SleepLines lines, bool timed);
+// sleeps.py: generator sleeps driven by sends; prints the time and returns the results.
+std::vector<py::Value> run_sleeps(World& world, int sleeps, double seconds, SleepLines lines);
 
 struct HelloLines {
   std::uint32_t hello = 0, waiting = 0, goodbye = 0, asleep_yield = 0, elapsed = 0;
 };
 // hello.py with one of the four solutions.
-void run_hellos(World& world, Solution solution, int hellos, double seconds, HelloLines lines, bool timed);
+void run_hellos(World& world, Solution solution, int hellos, double seconds, HelloLines lines);
 
 // "Time elapsed: 3.0", as the snippets print it ({:.1f}).
 std::string elapsed_line(double seconds);

@@ -104,19 +104,23 @@ Coro<void> asyncio_program(Settings s, std::string text) {
 }
 
 // The hand-made programs run inside main's one step: no asyncio, the program's own thread.
-Coro<void> hand_made_program(Settings s, std::string text) {
+void hand_made_program(const Settings& s, const std::string& text) {
   World world(s.poll_cost);
   world.set_state(world.program_lane(), TaskState::running);
   switch (s.part) {
     case Part::polling: run_polling(world, s.tasks, s.seconds, s.set_seed, polling_lines(text)); break;
     case Part::generators: {
-      const std::vector<py::Value> results = run_sleeps(world, s.tasks, s.seconds, sleep_lines(text), true);
+      const std::vector<py::Value> results = run_sleeps(world, s.tasks, s.seconds, sleep_lines(text));
       print(py::list_repr(results));
       break;
     }
-    case Part::hello: run_hellos(world, s.solution, s.hellos, s.seconds, hello_lines(text), true); break;
+    case Part::hello: run_hellos(world, s.solution, s.hellos, s.seconds, hello_lines(text)); break;
     case Part::asyncio: break;
   }
+}
+
+Coro<void> hand_made_main(Settings s, std::string text) {
+  hand_made_program(s, text);
   co_return;
 }
 
@@ -204,26 +208,13 @@ Coro<void> scenario_main(Settings s) {
   if (std::string why = refusal(s); !why.empty()) return refused_program(why);
   std::string text = render_snippet(s);
   if (s.part == Part::asyncio) return asyncio_program(s, std::move(text));
-  return hand_made_program(s, std::move(text));
+  return hand_made_main(s, std::move(text));
 }
 
-void run_hello_generators(Solution solution, double seconds, int hellos, double poll_cost) {
-  Settings s;
-  s.part = Part::hello;
-  s.solution = solution;
-  s.seconds = seconds;
-  s.hellos = hellos;
-  World world(poll_cost);
-  run_hellos(world, solution, hellos, seconds, hello_lines(render_snippet(s)), false);
-}
-
-void run_sleep_generators(int sleeps, double seconds, double poll_cost) {
-  Settings s;
-  s.part = Part::generators;
-  s.tasks = sleeps;
-  s.seconds = seconds;
-  World world(poll_cost);
-  print(py::list_repr(run_sleeps(world, sleeps, seconds, sleep_lines(render_snippet(s)), false)));
+void run_hand_made_program(const Settings& s) {
+  if (std::string why = refusal(s); !why.empty()) throw Refused(why);
+  if (s.part == Part::asyncio) throw std::logic_error("the asyncio part needs a running task of its own: use scenario_main");
+  hand_made_program(s, render_snippet(s));
 }
 
 }  // namespace looplab::hand_made_loop

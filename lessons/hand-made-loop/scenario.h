@@ -52,10 +52,9 @@ std::string render_snippet(const Settings& s);
 // refusal sentence (the page refuses it before starting).
 Coro<void> scenario_main(Settings s);
 
-// The hello example run by the hand-made loop without timing it (the differential suite's
-// side of tests/generators/python/hand_made_hello_*.py); must run inside a loop's task.
-void run_hello_generators(Solution solution, double seconds, int hellos, double poll_cost);
-// The five sleeps of seed 003 by the hand-made loop, printing the results only.
-void run_sleep_generators(int sleeps, double seconds, double poll_cost);
+// A hand-made program (polling, generators, hello: no asyncio) run inside the calling task
+// of a running loop, as scenario_main runs it; the differential suite in tests/generators
+// runs the generator parts so, against the rendered snippet on CPython.
+void run_hand_made_program(const Settings& s);
 
 }  // namespace looplab::hand_made_loop
