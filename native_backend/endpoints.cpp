@@ -7,18 +7,23 @@
 #include "site/static_files.hpp"
 #include "streams/stream_component.hpp"
 #include "streams/ticks_endpoint.hpp"
+#include "workers/blocking_delay_endpoint.hpp"
+#include "workers/worker_component.hpp"
 
 namespace looplab::backend {
 
 void add_component_options(ConfigParser& parser) {
   add_database_options(parser);
   add_stream_options(parser);
+  add_worker_options(parser);
 }
 
 void register_endpoints(Router& router, ServerContext& context) {
   using http::verb;
   auto streams = add_stream_component(context);
+  auto workers = add_worker_component(context);
   router.add("/delay-me", {verb::get}, std::make_unique<DelayEndpoint>());
+  router.add("/blocking-delay", {verb::get}, std::make_unique<BlockingDelayEndpoint>(workers));
   router.add("/ticks", {verb::get}, std::make_unique<TicksEndpoint>(streams));
   router.add("/healthz", {verb::get}, std::make_unique<HealthEndpoint>());
   router.add("/livez", {verb::get}, std::make_unique<LivenessEndpoint>());
