@@ -5,6 +5,8 @@
 #   <name>.asan   the same test from the sanitizer build (when LOOPLAB_ASAN_DIR is set),
 #   <name>.wasm   the wasm build of it under Node (PORTABLE tests, when LOOPLAB_WASM_DIR is set).
 # The native build's CTest is the single place every test runs from.
+include(LoopLabNode)
+
 function(looplab_add_test)
   cmake_parse_arguments(T "PORTABLE" "NAME" "SOURCES;LIBS;LABELS" ${ARGN})
   if(EMSCRIPTEN AND NOT T_PORTABLE)
@@ -25,8 +27,7 @@ function(looplab_add_test)
       ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
   endif()
   if(LOOPLAB_WASM_DIR AND T_PORTABLE)
-    find_program(NODE_EXECUTABLE node REQUIRED)
-    add_test(NAME ${T_NAME}.wasm COMMAND "${NODE_EXECUTABLE}" --no-experimental-fetch "${LOOPLAB_WASM_DIR}/${rel}/${T_NAME}.js")
+    add_test(NAME ${T_NAME}.wasm COMMAND ${LOOPLAB_NODE_WASM} "${LOOPLAB_WASM_DIR}/${rel}/${T_NAME}.js")
     set_tests_properties(${T_NAME}.wasm PROPERTIES LABELS "wasm;${T_LABELS}")
   endif()
 endfunction()

@@ -30,6 +30,8 @@ def main():
     ap.add_argument("--native", required=True)
     ap.add_argument("--wasm", required=True)
     ap.add_argument("--cpython", required=True)
+    ap.add_argument("--node-flags", required=True,
+                    help="what scripts/node-wasm-flags.sh prints for the node on PATH")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--scale", default="1")
     args = ap.parse_args()
@@ -39,7 +41,7 @@ def main():
 
     commands = {
         "native": [args.native],
-        "wasm": ["node", "--no-experimental-fetch", args.wasm],
+        "wasm": ["node", *args.node_flags.split(), args.wasm],
         "cpython": ["/usr/bin/python3", args.cpython],
     }
     best = {}
