@@ -65,6 +65,19 @@ class HandMadeLoopPage final : public app::LessonFrame {
     const Settings s = settings_of(v);
     return {snippet_file(s), render_snippet(s), "the Python the run stands for; highlighted: where each task is"};
   }
+  // Only the settings of the program chosen: with all of them, Run fell below the fold.
+  bool parameter_applies(const app::ParameterSpec& spec, const app::ParameterSet& v) const override {
+    const Settings s = settings_of(v);
+    const bool hellos = s.part == Part::hello || (s.part == Part::asyncio && s.asyncio == AsyncioRun::hellos);
+    if (spec.name == "solution") return s.part == Part::hello;
+    if (spec.name == "asyncio") return s.part == Part::asyncio;
+    if (spec.name == "tasks") return s.part == Part::polling;
+    if (spec.name == "sleeps") return !hellos && s.part != Part::polling;
+    if (spec.name == "seconds") return !hellos;
+    if (spec.name == "hellos" || spec.name == "hello_seconds") return hellos;
+    if (spec.name == "poll_ms") return s.part != Part::asyncio;
+    return true;
+  }
   double expected_seconds(const app::ParameterSet& v) const override { return std::max(model_total(settings_of(v)), 0.5); }
   void draw_controls_note(const app::ParameterSet& v) override {
     const Settings s = settings_of(v);

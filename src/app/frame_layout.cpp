@@ -91,18 +91,23 @@ void LessonFrame::draw() {
 
 void LessonFrame::draw_controls() {
   const auto& specs = params_.specs();
-  for (std::size_t i = 0; i < specs.size(); ++i)
-    if (specs[i].kind != ParameterKind::clock && parameter_applies(specs[i], params_)) draw_parameter(i);
+  // A group's heading goes before the first of its parameters that is shown.
+  const std::string* group = nullptr;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].kind == ParameterKind::clock || !parameter_applies(specs[i], params_)) continue;
+    draw_parameter(i, !specs[i].group.empty() && (group == nullptr || *group != specs[i].group));
+    group = &specs[i].group;
+  }
   draw_controls_note(params_);
   for (std::size_t i = 0; i < specs.size(); ++i)
-    if (specs[i].kind == ParameterKind::clock) draw_parameter(i);
+    if (specs[i].kind == ParameterKind::clock) draw_parameter(i, !specs[i].group.empty());
   ImGui::Spacing();
   draw_run_buttons();
 }
 
-void LessonFrame::draw_parameter(std::size_t i) {
+void LessonFrame::draw_parameter(std::size_t i, bool group_heading) {
   const ParameterSpec& s = params_.specs()[i];
-  if (!s.group.empty() && (i == 0 || params_.specs()[i - 1].group != s.group)) {
+  if (group_heading) {
     ImGui::Spacing();
     ImGui::TextUnformatted(s.group.c_str());
   }

@@ -117,7 +117,7 @@ class LessonFrame : public LessonPage {
  private:
   // Drawing (frame_layout.cpp).
   void draw_controls();
-  void draw_parameter(std::size_t index);
+  void draw_parameter(std::size_t index, bool group_heading);
   void draw_run_buttons();
   void draw_timeline_row();
   void draw_code();

@@ -2,17 +2,13 @@
 
 #include <cmath>
 
-#include "ui/parameter_rules.h"
+#include "looplab/py_value.hpp"
 
 namespace looplab::app {
 
-std::string python_float(double value) {
-  if (std::isnan(value)) return "nan";
-  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  std::string text = ui::short_number(value);
-  if (text.find_first_of(".e") == std::string::npos) text += ".0";
-  return text;
-}
+// One repr(float) for the whole project: the generator machine's, which the differential
+// suite checks against CPython (exponents and all: 1e+16, 1e-05).
+std::string python_float(double value) { return py::float_repr(value); }
 
 std::string python_elapsed(double seconds) {
   if (!std::isfinite(seconds)) return python_float(seconds);
