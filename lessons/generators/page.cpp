@@ -95,7 +95,8 @@ class GeneratorsPage final : public app::LessonFrame {
     if (verdict_run() == 0 || !facts_.list.seen || !facts_.generator.seen) return;
     // The two measurements side by side: the point of the first part.
     if (ImGui::BeginTable("first value", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
-      ImGui::TableSetupColumn("measured in this page");
+      // Short headers: the table must fit a phone's width.
+      ImGui::TableSetupColumn("measured here");
       ImGui::TableSetupColumn("first value after");
       ImGui::TableSetupColumn("memory held");
       ImGui::TableHeadersRow();
@@ -105,7 +106,7 @@ class GeneratorsPage final : public app::LessonFrame {
         ImGui::TableNextColumn();
         ImGui::Text("%.3f ms", f.seconds * 1000);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((app::grouped(f.bytes) + " bytes").c_str());
+        ImGui::TextUnformatted((app::grouped(f.bytes) + " B").c_str());
       }
       ImGui::EndTable();
     }
