@@ -115,7 +115,14 @@ void draw_code_panel(std::string_view python_source, const TimelineModel& model,
       const float space = ImGui::CalcTextSize(" ").x;
       const std::size_t count = names.size();
       for (std::size_t i = 0; i < count; ++i) {
-        const std::string& name = *names[i].first;
+        std::string name = *names[i].first;
+        // A first name longer than the whole gutter ("running_sum" on a narrow panel) is
+        // cut to fit, ending in '.', rather than shown as a bare "+1".
+        const float room = gutter - 4 - (i + 1 < count ? ImGui::CalcTextSize("+9").x + space : 0);
+        if (i == 0 && name.size() > 2 && ImGui::CalcTextSize(name.c_str()).x > room) {
+          while (name.size() > 2 && ImGui::CalcTextSize((name + ".").c_str()).x > room) name.pop_back();
+          name += ".";
+        }
         const float w = ImGui::CalcTextSize(name.c_str()).x;
         // Keep room for "+n" when more names follow than fit.
         const std::string more = "+" + std::to_string(count - i);
