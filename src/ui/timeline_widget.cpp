@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/draw_batch.h"
 #include "ui/state_style.h"
 #include "ui/timeline_culling.h"
 
@@ -31,37 +32,66 @@ float clamp_x(double x, float left, float right) {
   return static_cast<float>(std::clamp(x, static_cast<double>(left) - 50.0, static_cast<double>(right) + 50.0));
 }
 
+// How many steps of `step` from `from` stay below `to`, at most (room to reserve).
+int steps_below(float from, float to, float step) {
+  return to > from ? static_cast<int>((to - from) / step) + 2 : 0;
+}
+
+// The state's pattern over a bar. Marks lying wholly outside the visible part of the bar
+// are skipped (a bar may start or end up to 50 px off screen); the rest are written in
+// batches, exactly as AddLine / AddRectFilled would write them.
 void draw_pattern(ImDrawList* dl, ImVec2 a, ImVec2 b, Pattern pattern, ImU32 ink) {
   if (b.x - a.x < 5) return;
   dl->PushClipRect(a, b, true);
   const float h = b.y - a.y;
+  // A line's quad reaches 1.5 px either side of it (a 1 px line plus its fringe), and half a pixel right.
+  const float seen_from = dl->GetClipRectMin().x - 2;
+  const float seen_to = dl->GetClipRectMax().x + 2;
   switch (pattern) {
     case Pattern::solid:
     case Pattern::thin:
       break;
-    case Pattern::dots:
+    case Pattern::dots: {
+      const int rows = steps_below(a.y + 3, b.y - 1, 5);
+      RectBatch dots(dl, ink, rows * steps_below(a.x + 2, b.x, 6));
       for (float y = a.y + 3; y < b.y - 1; y += 5)
-        for (float x = a.x + 2 + std::fmod(y, 10.0f) * 0.5f; x < b.x; x += 6) dl->AddRectFilled({x, y}, {x + 1.6f, y + 1.6f}, ink);
+        for (float x = a.x + 2 + std::fmod(y, 10.0f) * 0.5f; x < b.x; x += 6)
+          if (x + 1.6f >= seen_from && x <= seen_to) dots.add({x, y}, {x + 1.6f, y + 1.6f});
       break;
-    case Pattern::horizontal:
-      dl->AddLine({a.x, a.y + h * 0.35f}, {b.x, a.y + h * 0.35f}, ink);
-      dl->AddLine({a.x, a.y + h * 0.65f}, {b.x, a.y + h * 0.65f}, ink);
+    }
+    case Pattern::horizontal: {
+      LineBatch lines(dl, ink, 1.0f, 2);
+      lines.add({a.x, a.y + h * 0.35f}, {b.x, a.y + h * 0.35f});
+      lines.add({a.x, a.y + h * 0.65f}, {b.x, a.y + h * 0.65f});
       break;
-    case Pattern::ticks:
-      for (float x = a.x + 4; x < b.x; x += 8) dl->AddLine({x, a.y}, {x, a.y + h * 0.4f}, ink);
+    }
+    case Pattern::ticks: {
+      LineBatch lines(dl, ink, 1.0f, steps_below(a.x + 4, b.x, 8));
+      for (float x = a.x + 4; x < b.x; x += 8)
+        if (x >= seen_from && x <= seen_to) lines.add({x, a.y}, {x, a.y + h * 0.4f});
       break;
-    case Pattern::hatched:
-      for (float x = a.x - h; x < b.x; x += 6) dl->AddLine({x, b.y}, {x + h, a.y}, ink, 1.5f);
+    }
+    case Pattern::hatched: {
+      LineBatch lines(dl, ink, 1.5f, steps_below(a.x - h, b.x, 6));
+      for (float x = a.x - h; x < b.x; x += 6)
+        if (x + h >= seen_from && x <= seen_to) lines.add({x, b.y}, {x + h, a.y});
       break;
-    case Pattern::back_hatched:
-      for (float x = a.x - h; x < b.x; x += 6) dl->AddLine({x, a.y}, {x + h, b.y}, ink);
+    }
+    case Pattern::back_hatched: {
+      LineBatch lines(dl, ink, 1.0f, steps_below(a.x - h, b.x, 6));
+      for (float x = a.x - h; x < b.x; x += 6)
+        if (x + h >= seen_from && x <= seen_to) lines.add({x, a.y}, {x + h, b.y});
       break;
-    case Pattern::cross_hatched:
+    }
+    case Pattern::cross_hatched: {
+      LineBatch lines(dl, ink, 1.0f, 2 * steps_below(a.x - h, b.x, 8));
       for (float x = a.x - h; x < b.x; x += 8) {
-        dl->AddLine({x, b.y}, {x + h, a.y}, ink);
-        dl->AddLine({x, a.y}, {x + h, b.y}, ink);
+        if (x + h < seen_from || x > seen_to) continue;
+        lines.add({x, b.y}, {x + h, a.y});
+        lines.add({x, a.y}, {x + h, b.y});
       }
       break;
+    }
   }
   dl->PopClipRect();
 }
@@ -77,7 +107,8 @@ void draw_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, LaneState state, bool folded, 
   if (many) {
     dl->AddRectFilled(a, b, colour(folded_rgba));
     // A zigzag along the top says "many things here, zoom in".
-    for (float x = a.x; x < b.x - 2; x += 4) dl->AddLine({x, a.y + 2}, {x + 2, a.y}, IM_COL32(0, 0, 0, 160));
+    LineBatch zigzag(dl, IM_COL32(0, 0, 0, 160), 1.0f, steps_below(a.x, b.x - 2, 4));
+    for (float x = a.x; x < b.x - 2; x += 4) zigzag.add({x, a.y + 2}, {x + 2, a.y});
     return;
   }
   dl->AddRectFilled(a, b, colour(s.rgba));
@@ -178,6 +209,14 @@ void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ArrowKind kind) {
   const ImVec2 back{to.x - ux * 7, to.y - uy * 7};
   dl->AddTriangleFilled(to, {back.x - uy * 3.5f, back.y + ux * 3.5f}, {back.x + uy * 3.5f, back.y - ux * 3.5f}, arrow_colour);
 }
+
+// What a frame works in, kept from frame to frame so that drawing allocates nothing once
+// they have grown (the timeline is drawn on one thread, one at a time).
+struct FrameScratch {
+  std::vector<Mark> marks;          // of the lane being drawn
+  std::vector<Mark> hovered_marks;  // of the lane under the mouse
+  std::vector<std::uint32_t> points;
+} frame_scratch;
 
 void tooltip_for_mark(const TimelineModel& model, const Lane& lane, const Mark& m) {
   ImGui::BeginTooltip();
@@ -298,11 +337,11 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
   // --- Lanes: only the visible ones, only their visible marks ---
   const LaneRange lanes = visible_lanes(model.lanes.size(), options.lane_height, view.scroll_y, lanes_view);
   const CullParams cull{view.window, map.px_per_second(), options.min_px, model.now};
-  std::vector<Mark> marks;
-  std::vector<std::uint32_t> points;
+  std::vector<Mark>& marks = frame_scratch.marks;
+  std::vector<std::uint32_t>& points = frame_scratch.points;
+  std::vector<Mark>& hovered_marks = frame_scratch.hovered_marks;
   const Mark* hovered_mark = nullptr;
   const Lane* hovered_lane = nullptr;
-  std::vector<Mark> hovered_marks;
   const Marker* hovered_marker = nullptr;
   const float lane_h = options.lane_height;
   auto lane_top = [&](std::size_t i) {
@@ -339,7 +378,7 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
     dl->PopClipRect();
     if (lanes_hovered && io.MousePos.y >= top && io.MousePos.y < top + lane_h && io.MousePos.x >= left) {
       hovered_lane = &lane;
-      hovered_marks = marks;
+      hovered_marks.assign(marks.begin(), marks.end());
     }
   }
   // Arrows into visible lanes (their tails may come from lanes scrolled away).
