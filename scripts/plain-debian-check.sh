@@ -58,15 +58,17 @@ fail() { note "FAIL: $*"; exit 1; }
 
 name="looplab-plain-debian-$$"
 volume="$name-storage"
+network="$name-net"
 work="$(mktemp -d)"
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
   if [ "$keep" = 1 ]; then
-    log "--keep: container $name and volume $volume left (podman rm -f $name; podman volume rm $volume)"
+    log "--keep: container $name and volume $volume left (podman rm -f $name; podman volume rm $volume; podman network rm $network)"
   else
     podman rm -f -t 0 "$name" >/dev/null 2>&1 || true
     podman volume rm -f "$volume" >/dev/null 2>&1 || true
+    podman network rm -f "$network" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
   log "results in $out"
@@ -92,7 +94,12 @@ git -C "$work/looplab" checkout -q --detach "$commit"
 trust=()
 [ -z "${NODE_EXTRA_CA_CERTS:-}" ] || trust+=(--env "NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS")
 podman volume create "$volume" >/dev/null
-podman run -d --name "$name" --hostname plain-debian --privileged --shm-size 2g \
+# The box gets a network of its own, off Podman's default 10.88.0.0/16: the nested
+# Podman inside gives its own bridge that same default subnet, and a box sitting
+# on it loses its route out, so image builds in the containers test cannot
+# resolve Debian's mirror. (Compose's networks take 10.89.x, so keep clear of it.)
+podman network create --subnet 10.231.0.0/24 "$network" >/dev/null
+podman run -d --name "$name" --hostname plain-debian --network "$network" --privileged --shm-size 2g \
   --ulimit "nofile=$(ulimit -Sn):$(ulimit -Hn)" --ulimit nproc=1024:1024 -v "$volume:/var/lib/containers" \
   "${trust[@]}" "$image" sleep infinity >/dev/null
 podman cp "$work/looplab" "$name:/root/looplab"
