@@ -3,7 +3,9 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "http/responses.hpp"
 #include "server/memory_budget.hpp"
+#include "streams/stream_transports.hpp"
 
 namespace looplab::backend {
 namespace {
@@ -26,7 +28,10 @@ void add_stream_options(ConfigParser& parser) {
       "stream-queue-limit", po::value<std::string>()->default_value("32KiB"),
       "bytes a stream may hold for a client that has not read them yet (e.g. 32KiB)")(
       "stream-stall-timeout", po::value<double>()->default_value(5),
-      "seconds a full send queue may stay full before its client is cut as too slow");
+      "seconds a full send queue may stay full before its client is cut as too slow")(
+      "stream-allowed-origins", po::value<std::string>()->default_value(""),
+      "pages, besides this server's own, that may open WebSocket streams: a comma-separated "
+      "list of origins such as http://class.example:8080, or * for any page");
   parser.add_options(group);
 }
 
@@ -42,7 +47,9 @@ std::shared_ptr<const StreamComponent> add_stream_component(ServerContext& conte
     throw std::runtime_error("--stream-queue-limit must be a size from 1KiB to 64MiB (got '" + text + "')");
   settings.queue_limit_bytes = static_cast<std::size_t>(*bytes);
 
-  auto component = std::make_shared<const StreamComponent>(settings, context.log);
+  OriginPolicy origins(options["stream-allowed-origins"].as<std::string>());
+
+  auto component = std::make_shared<const StreamComponent>(settings, std::move(origins), context.log);
   context.health.add("streams", [component] {
     const StreamStats& stats = component->stats();
     const StreamSettings& s = component->settings();
@@ -53,6 +60,8 @@ std::shared_ptr<const StreamComponent> add_stream_component(ServerContext& conte
         {"ended_by_client", stats.ended_by_client.load()},
         {"cut_slow_readers", stats.cut_slow_readers.load()},
         {"cut_dead_peers", stats.cut_dead_peers.load()},
+        {"refused_origins", stats.refused_origins.load()},
+        {"websocket_origins", component->origins().describe()},
         {"queue_limit_bytes", s.queue_limit_bytes},
         {"heartbeat_seconds", s.heartbeat.count() / 1000.0},
     };
@@ -62,6 +71,12 @@ std::shared_ptr<const StreamComponent> add_stream_component(ServerContext& conte
 }
 
 Response StreamEndpoint::stream(const Request& request, StreamProducer producer) const {
+  if (wants_websocket(request)) {
+    if (auto sentence = streams_->origins().refusal(request)) {
+      streams_->stats().refused_origins.fetch_add(1, std::memory_order_relaxed);
+      return error_response(request, http::status::forbidden, *sentence);
+    }
+  }
   StreamResponse reply;
   reply.version(request.version());
   reply.result(http::status::ok);

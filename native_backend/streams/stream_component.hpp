@@ -10,6 +10,7 @@
 #include "server/config.hpp"
 #include "http/endpoint.hpp"
 #include "streams/message_stream.hpp"
+#include "streams/websocket_origin.hpp"
 #include "server/server_context.hpp"
 
 namespace looplab::backend {
@@ -33,17 +34,21 @@ struct StreamStats {
   std::atomic<std::uint64_t> cut_slow_readers{0};   // queue full for --stream-stall-timeout
   std::atomic<std::uint64_t> cut_dead_peers{0};     // no pong, or a write that timed out
   std::atomic<std::uint64_t> ended_by_client{0};    // the client closed or vanished
+  std::atomic<std::uint64_t> refused_origins{0};    // WebSocket upgrades from another site's page
 };
 
 class StreamComponent {
  public:
-  StreamComponent(StreamSettings settings, Logger& log) : settings_(settings), log_(log) {}
+  StreamComponent(StreamSettings settings, OriginPolicy origins, Logger& log)
+      : settings_(settings), origins_(std::move(origins)), log_(log) {}
   const StreamSettings& settings() const { return settings_; }
+  const OriginPolicy& origins() const { return origins_; }
   StreamStats& stats() const { return stats_; }
   Logger& log() const { return log_; }
 
  private:
   StreamSettings settings_;
+  OriginPolicy origins_;
   mutable StreamStats stats_;
   Logger& log_;
 };
@@ -54,7 +59,7 @@ struct StreamSource {
   std::shared_ptr<const StreamComponent> component;
 };
 
-// --stream-heartbeat, --stream-queue-limit, --stream-stall-timeout.
+// --stream-heartbeat, --stream-queue-limit, --stream-stall-timeout, --stream-allowed-origins.
 void add_stream_options(ConfigParser& parser);
 // Reads them (throws std::runtime_error with a sentence when one is out of range) and
 // adds the "streams" entry of /healthz.
@@ -65,7 +70,8 @@ std::shared_ptr<const StreamComponent> add_stream_component(ServerContext& conte
 class StreamEndpoint : public Endpoint {
  protected:
   explicit StreamEndpoint(std::shared_ptr<const StreamComponent> streams) : streams_(std::move(streams)) {}
-  // Server-sent events, or WebSocket when the request asks for the upgrade.
+  // Server-sent events, or WebSocket when the request asks for the upgrade (403 when
+  // the upgrade comes from another site's page: see OriginPolicy).
   Response stream(const Request& request, StreamProducer producer) const;
 
  private:

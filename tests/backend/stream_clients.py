@@ -82,11 +82,12 @@ class SseClient:
 class WebSocketClient:
     """Opens target with the WebSocket upgrade; recv() returns (opcode, payload)."""
 
-    def __init__(self, port, target, receive_buffer=None, timeout=10, key=None):
+    def __init__(self, port, target, receive_buffer=None, timeout=10, key=None, origin=None, host="x"):
         self.sock = connect(port, receive_buffer, timeout)
         self.key = key or base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET {target} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                           f"Sec-WebSocket-Key: {self.key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+        origin_line = f"Origin: {origin}\r\n" if origin is not None else ""
+        self.sock.sendall((f"GET {target} HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                           f"{origin_line}Sec-WebSocket-Key: {self.key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
         self.status, self.headers, self.buffer = read_head(self.sock)
         expected = base64.b64encode(hashlib.sha1(self.key.encode() + WS_GUID).digest()).decode()
         self.accepted = self.status == 101 and self.headers.get("sec-websocket-accept") == expected

@@ -252,6 +252,49 @@ def test_connection_cap_counts_streams(workdir):
         check(server.stop() == 0, "the server stops cleanly")
 
 
+def upgrade_answer(port, origin, host="x"):
+    """The status of a WebSocket upgrade sent with this Origin, and the body of a refusal."""
+    ws = WebSocketClient(port, "/ticks?every=0.05&count=1", origin=origin, host=host)
+    body = ws.buffer
+    if ws.status != 101:
+        while b"\n" not in body and (chunk := ws.sock.recv(4096)):
+            body += chunk
+    ws.close()
+    return ws.status, body.decode(errors="replace")
+
+
+def test_websocket_origin(server, workdir):
+    # Browsers do not apply the same-origin rule to WebSockets: the server must.
+    check(upgrade_answer(server.port, None)[0] == 101, "an upgrade without Origin (a script, not a page) is accepted")
+    check(upgrade_answer(server.port, "http://x")[0] == 101, "a page from this server's own address is accepted")
+    check(upgrade_answer(server.port, "HTTP://LoopLab:8000", host="looplab:8000")[0] == 101,
+          "origins compare without regard to case, port included")
+    for origin in ["http://evil.example", "http://x:8001", "null", "x"]:
+        status, body = upgrade_answer(server.port, origin)
+        check(status == 403 and "not from this server" in body and "--stream-allowed-origins" in body,
+              f"an upgrade from the page at {origin!r} is refused with a sentence ({status}: {body.strip()[:70]})")
+    check(stream_health(server).get("refused_origins", 0) >= 4, "/healthz counts the refused upgrades")
+    check(server.get("/ticks?every=0.05&count=1", headers={"Origin": "http://evil.example"})[0] == 200,
+          "server-sent events are not affected (the browser's CORS rule guards them)")
+
+    allowed = Server(BINARY, workdir, "origins", "--stream-allowed-origins", "http://class.example:8080, https://b.example")
+    try:
+        check(upgrade_answer(allowed.port, "http://class.example:8080")[0] == 101, "an allowed origin is accepted")
+        check(upgrade_answer(allowed.port, "https://b.example")[0] == 101, "... and each one of the list")
+        check(upgrade_answer(allowed.port, "http://x")[0] == 101, "... and this server's own pages still are")
+        check(upgrade_answer(allowed.port, "http://class.example")[0] == 403, "another port is another origin")
+        check(stream_health(allowed).get("websocket_origins") == "same-origin,http://class.example:8080,https://b.example",
+              "/healthz shows the policy")
+    finally:
+        check(allowed.stop() == 0, "the server with allowed origins stops cleanly")
+    try:
+        Server(BINARY, workdir, "bad-origins", "--stream-allowed-origins", "class.example")
+        check(False, "a malformed --stream-allowed-origins is refused at start")
+    except RuntimeError as refused:
+        check("is not an origin" in str(refused) and "scheme://host[:port]" in str(refused),
+              f"a malformed --stream-allowed-origins is refused with a sentence ({str(refused)[-90:].strip()})")
+
+
 def main():
     with Workdir("looplab-streams-") as workdir:
         server = Server(BINARY, workdir, "streams", "--stream-heartbeat", "0.2")
@@ -260,6 +303,7 @@ def main():
             test_bad_parameters(server)
             test_heartbeats(server)
             test_client_leaving_cancels(server)
+            test_websocket_origin(server, workdir)
         finally:
             check(server.stop() == 0, "the server stops cleanly")
         test_slow_reader_is_cut(workdir)
