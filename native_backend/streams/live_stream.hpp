@@ -62,6 +62,7 @@ class LiveStream : public MessageStream {
   Awaitable<bool> pause(std::chrono::nanoseconds duration) override;
   CancelSignal& cancel() override { return cancel_; }
   std::uint64_t messages_sent() const override { return messages_sent_; }
+  void continue_after(std::uint64_t last_id) override { next_id_ = last_id + 1; }
 
   // For the access log.
   virtual std::string_view transport() const = 0;  // "sse", "websocket"

@@ -4,6 +4,7 @@
 // upgrade request, as WebSocket text messages. See native_backend/README.md,
 // "Adding a stream".
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,10 @@ class MessageStream {
   // Fires when the stream ends early. A producer that waits on anything but pause()
   // (a query, another process) subscribes to it and gives up when it fires.
   virtual CancelSignal& cancel() = 0;
+
+  // Numbers the next message last_id + 1 (then on from there): a stream resumed after
+  // the Last-Event-ID a reconnecting EventSource sends carries on with the ids it knew.
+  virtual void continue_after(std::uint64_t last_id) = 0;
 
   // Messages handed to the client so far.
   virtual std::uint64_t messages_sent() const = 0;

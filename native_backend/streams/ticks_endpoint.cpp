@@ -72,6 +72,28 @@ TicksParseResult parse_ticks_query(std::string_view raw_query, double max_every_
   return result;
 }
 
+LastTickResult parse_last_event_id(const Request& request, std::uint64_t count) {
+  LastTickResult result;
+  auto field = request.find("Last-Event-ID");
+  // An empty id is what the event-stream format uses to forget the last one.
+  if (field == request.end() || field->value().empty()) {
+    result.ok = true;
+    return result;
+  }
+  std::string_view text = field->value();
+  std::uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value > count) {
+    result.error = "Last-Event-ID: " + quoted_for_message(text) + " is not a tick of this stream. A reconnecting " +
+                   "client sends the id of the last tick it got, a whole number from 0 to " + std::to_string(count) +
+                   " here; leave the header out to start from the first tick.";
+    return result;
+  }
+  result.ok = true;
+  result.last = value;
+  return result;
+}
+
 std::string tick_message(std::uint64_t tick, std::uint64_t count, double seconds_since_start) {
   return "{\"tick\":" + std::to_string(tick) + ",\"of\":" + std::to_string(count) +
          ",\"seconds\":" + format_seconds(std::round(seconds_since_start * 1000) / 1000) + "}";
@@ -81,13 +103,20 @@ Awaitable<Response> TicksEndpoint::handle(const Request& request, RequestContext
   auto query = split_target(request.target()).second;
   TicksParseResult parsed = parse_ticks_query(query, context.server.config.max_delay_seconds);
   if (!parsed.ok) co_return error_response(request, http::status::bad_request, parsed.error);
+  LastTickResult resumed = parse_last_event_id(request, parsed.value.count);
+  if (!resumed.ok) co_return error_response(request, http::status::bad_request, resumed.error);
+  if (resumed.last == parsed.value.count) co_return text_response(request, http::status::no_content, "");
 
-  co_return stream(request, [every = parsed.value.every, count = parsed.value.count](MessageStream& out) -> Awaitable<void> {
+  co_return stream(request, [every = parsed.value.every, count = parsed.value.count,
+                             last = resumed.last](MessageStream& out) -> Awaitable<void> {
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();
-    for (std::uint64_t tick = 1; tick <= count; ++tick) {
-      // Due at tick x every from the start: a slow write does not push later ticks back.
-      auto due = started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(every * tick));
+    out.continue_after(last);
+    for (std::uint64_t tick = last + 1; tick <= count; ++tick) {
+      // Due at (tick - last) x every from the start: a slow write does not push later
+      // ticks back.
+      auto due = started +
+                 std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(every * (tick - last)));
       auto now = Clock::now();
       if (due > now && !co_await out.pause(due - now)) co_return;
       double seconds = std::chrono::duration<double>(Clock::now() - started).count();

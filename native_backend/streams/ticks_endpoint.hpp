@@ -3,6 +3,8 @@
 // seconds (scheduled from the start, so they do not drift), as server-sent events, or
 // as WebSocket text messages on an upgrade request. `every` follows /delay-me's rules
 // for `seconds` (and its sentences); `count` is a whole number from 1 to max_tick_count.
+// A reconnect with Last-Event-ID: K carries on from tick K+1; once the client has them
+// all it gets 204, which tells an EventSource to stop reconnecting.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,6 +28,16 @@ struct TicksParseResult {
 };
 
 TicksParseResult parse_ticks_query(std::string_view raw_query, double max_every_seconds);
+
+// The Last-Event-ID header of a reconnecting EventSource (a tick's id is its number):
+// the last tick the client has, 0 when the header is absent; a sentence when it is not
+// a tick of a stream of `count` ticks.
+struct LastTickResult {
+  bool ok = false;
+  std::uint64_t last = 0;
+  std::string error;
+};
+LastTickResult parse_last_event_id(const Request& request, std::uint64_t count);
 
 // {"tick":3,"of":10,"seconds":1.502}: the tick's number and when it was sent.
 std::string tick_message(std::uint64_t tick, std::uint64_t count, double seconds_since_start);

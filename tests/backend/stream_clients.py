@@ -41,9 +41,10 @@ def connect(port, receive_buffer=None, timeout=10):
 class SseClient:
     """GET target as an event stream. events() yields ("event", fields) and ("comment", text)."""
 
-    def __init__(self, port, target, receive_buffer=None, timeout=10):
+    def __init__(self, port, target, receive_buffer=None, timeout=10, last_event_id=None):
         self.sock = connect(port, receive_buffer, timeout)
-        self.sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n".encode())
+        resume = f"Last-Event-ID: {last_event_id}\r\n" if last_event_id is not None else ""
+        self.sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n{resume}\r\n".encode())
         self.status, self.headers, self.buffer = read_head(self.sock)
         self.closed_cleanly = None  # True after a FIN, False after a reset
 

@@ -68,6 +68,28 @@ def test_event_order_and_content(server):
           f"one access-log line per stream, with its duration and message count ({sse_line} {logged})")
 
 
+def test_resume_after_last_event_id(server):
+    # An EventSource that reconnects sends the id of the last event it got.
+    sse = SseClient(server.port, "/ticks?every=0.05&count=5", last_event_id="3")
+    ticks = [e for e in sse.events() if e.get("event") == "tick"]
+    sse.close()
+    check(sse.status == 200 and [json.loads(e["data"])["tick"] for e in ticks] == [4, 5]
+          and [e["id"] for e in ticks] == ["4", "5"],
+          f"Last-Event-ID: 3 carries on with ticks 4 and 5, ids 4 and 5 ({[e.get('data') for e in ticks]})")
+    sse = SseClient(server.port, "/ticks?every=0.05&count=5", last_event_id="5")
+    sse.close()
+    check(sse.status == 204 and b"tick" not in sse.buffer,
+          f"Last-Event-ID: 5 of 5 gets 204, which stops an EventSource reconnecting ({sse.status})")
+    sse = SseClient(server.port, "/ticks?every=0.05&count=2", last_event_id="")
+    check([e["id"] for e in sse.events() if e.get("event") == "tick"] == ["1", "2"],
+          "an empty Last-Event-ID (the format's way to forget an id) starts from the first tick")
+    sse.close()
+    for bad in ["6", "abc", "-1", "3.5", "+2"]:
+        status, _, body = server.get("/ticks?every=0.05&count=5", headers={"Last-Event-ID": bad})
+        check(status == 400 and "is not a tick of this stream" in body.decode() and "from 0 to 5" in body.decode(),
+              f"Last-Event-ID: {bad!r} is refused with a sentence ({status}: {body.decode().strip()[:60]})")
+
+
 def test_bad_parameters(server):
     cases = {
         "every=abc": "every=abc is not a number. Give every as a number from 0 to 300 (fractions allowed), "
@@ -301,6 +323,7 @@ def main():
         try:
             test_event_order_and_content(server)
             test_bad_parameters(server)
+            test_resume_after_last_event_id(server)
             test_heartbeats(server)
             test_client_leaving_cancels(server)
             test_websocket_origin(server, workdir)
