@@ -32,6 +32,7 @@ std::vector<IoFact> io_facts(const Trace& trace) {
       f.error = trace.text(info.error);
       f.until_first = info.until_first;
       f.transfer = info.transfer;
+      f.queued = info.queued;
     }
     out.push_back(std::move(f));
   }

@@ -29,6 +29,7 @@ struct IoFact {
   std::string error;
   double until_first = not_yet;  // the other side's time split, when it gave one
   double transfer = not_yet;
+  double queued = not_yet;  // waited in the client (the browser's connection pool) before it left
 };
 
 // Every I/O operation in the order it was started.

@@ -31,7 +31,7 @@ EventLoop::EventLoop(Clock& clock, IoDriver* io, LoopOptions options)
       trace_(options.reserve_events),
       executor_(options.executor_workers) {
   if (io_ == nullptr) {
-    owned_io_ = std::make_unique<SimulatedIo>();
+    owned_io_ = std::make_unique<SimulatedIo>(options.simulated_connections);
     io_ = owned_io_.get();
   }
   trace_.set_enabled(options.record_trace);

@@ -55,6 +55,10 @@ struct LoopOptions {
   // sleep(0) burns virtual time, a timer fires only once the work in front of it is done,
   // and sleep(1e-9) wakes a step cost later. Recorded in the trace (Trace::step_cost()).
   double step_cost = kDefaultStepCost;
+  // The loop's own SimulatedIo (no driver given): at most this many HTTP requests on the
+  // wire at once, the rest queued in order, as a browser queues requests to one host
+  // beyond its connection limit (6 for HTTP/1.1 in Chromium). 0: no limit.
+  std::size_t simulated_connections = 0;
 };
 
 class EventLoop {

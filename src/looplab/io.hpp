@@ -42,10 +42,13 @@ struct IoRequest {
 
 // Where an answered operation's time went, as the other side measured it (NaN: it did not
 // say): until the first row or byte of the answer (the server working), then the rest of it
-// coming over.
+// coming over. `queued` is the client's own share, before the request went on the wire: a
+// browser holds requests to one host beyond its connection limit (Resource Timing measures
+// it), SimulatedIo models that limit when asked to (LoopOptions::simulated_connections).
 struct IoTimeSplit {
   double until_first = std::numeric_limits<double>::quiet_NaN();
   double transfer = std::numeric_limits<double>::quiet_NaN();
+  double queued = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct IoResult {
@@ -54,7 +57,7 @@ struct IoResult {
   std::uint32_t rows = 0; // rows returned by a query
   std::string body;
   std::string error;
-  IoTimeSplit split;      // filled by the request's read_reply, if the answer says
+  IoTimeSplit split;      // filled by the request's read_reply or the driver, if they know
 };
 
 struct IoCompletion {

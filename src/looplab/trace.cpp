@@ -208,6 +208,7 @@ void Trace::record_io_answered(double time, IoOpId op, const IoResult& r) {
   info.error = add_text(r.error);
   info.until_first = r.split.until_first;
   info.transfer = r.split.transfer;
+  info.queued = r.split.queued;
   const std::string summary = !r.ok         ? "error: " + r.error
                               : r.rows > 0 ? std::to_string(r.rows) + " rows"
                                            : std::to_string(r.status);

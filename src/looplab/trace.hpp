@@ -167,6 +167,7 @@ struct IoOpInfo {
   StringId error = 0;
   double until_first = std::numeric_limits<double>::quiet_NaN();  // the other side's time split
   double transfer = std::numeric_limits<double>::quiet_NaN();     //   (IoTimeSplit), NaN: not said
+  double queued = std::numeric_limits<double>::quiet_NaN();       // waited in the client before it left
 };
 
 // A timer of the heap (asyncio's _scheduled), when loop phases are recorded.

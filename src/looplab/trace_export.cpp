@@ -49,7 +49,8 @@ nlohmann::json to_json(const Trace& trace) {
     ops.push_back({{"task", op.task}, {"description", op.description}, {"sent_event", op.sent_event},
                    {"answered_event", op.answered_event}, {"blocking", op.blocking}, {"ok", op.ok},
                    {"status", op.status}, {"rows", op.rows}, {"reply", op.reply}, {"error", op.error},
-                   {"until_first", seconds_or_null(op.until_first)}, {"transfer", seconds_or_null(op.transfer)}});
+                   {"until_first", seconds_or_null(op.until_first)}, {"transfer", seconds_or_null(op.transfer)},
+                   {"queued", seconds_or_null(op.queued)}});
   json timers = json::array();
   for (const TimerInfo& t : trace.timers()) timers.push_back(json::array({t.deadline, t.task, t.set_event, t.end_event}));
   json waits = json::array();
@@ -119,6 +120,7 @@ Trace trace_from_json(const nlohmann::json& doc) {
       info.error = string_id(op.value("error", nlohmann::json(0)));
       info.until_first = seconds_from(op, "until_first");
       info.transfer = seconds_from(op, "transfer");
+      info.queued = seconds_from(op, "queued");
       trace.io_ops_.push_back(info);
     }
     // Loop phases came later, and only some runs record them.
@@ -206,6 +208,7 @@ nlohmann::json to_chrome_trace(const Trace& trace) {
         if (op.rows > 0) args["rows"] = op.rows;
         if (!std::isnan(op.until_first)) args["until_first_s"] = op.until_first;
         if (!std::isnan(op.transfer)) args["transfer_s"] = op.transfer;
+        if (!std::isnan(op.queued)) args["queued_s"] = op.queued;
         break;
       }
       case EventKind::never_awaited: name = "coroutine never awaited"; args = {{"coroutine", trace.text(e.detail)}}; break;

@@ -13,8 +13,8 @@ namespace looplab {
 // {"format":"looplab-trace","version":1,"clock":..., "strings":[...], "tasks":[...],
 //  "objects":[...], "io_ops":[...], "events":[[time, kind, task, related, detail, state, cause], ...]}
 // with kind/state/cause as their names (to_string). Each io_op also carries its result:
-// "ok", "status", "rows", "reply" and "error" (string ids), "until_first" and "transfer"
-// (seconds or null).
+// "ok", "status", "rows", "reply" and "error" (string ids), "until_first", "transfer" and
+// "queued" (seconds or null).
 nlohmann::json to_json(const Trace& trace);
 // Reads back what to_json wrote; throws std::invalid_argument with a readable message on bad input.
 Trace trace_from_json(const nlohmann::json& doc);

@@ -84,6 +84,50 @@ TEST_CASE("cancelling a task waiting for I/O drops the operation") {
   CHECK(test::count_events(r.loop.trace(), EventKind::io_answered) == 0);
 }
 
+TEST_CASE("a modelled connection limit queues requests in order, each one's wait in its result") {
+  // Five 1 s requests over two connections: two rounds of two, then one: 3 s, not 1 s.
+  LoopOptions two;
+  two.simulated_connections = 2;
+  VirtualRun r(two);
+  r.run([]() -> Coro<void> {
+    co_await gather(fetch("/1", 1), fetch("/2", 1), fetch("/3", 1), fetch("/4", 1), fetch("/5", 1));
+  }());
+  CHECK(r.loop.time() == 3.0);
+  const auto& ops = r.loop.trace().io_ops();
+  REQUIRE(ops.size() == 6);
+  CHECK(ops[1].queued == 0.0);
+  CHECK(ops[2].queued == 0.0);
+  CHECK(ops[3].queued == 1.0);
+  CHECK(ops[4].queued == 1.0);
+  CHECK(ops[5].queued == 2.0);
+  CHECK(r.lines().back() == "3.00 Task-6 /5 -> 200");
+
+  // Without a limit nothing waits, and nothing says it did.
+  VirtualRun free;
+  free.run([]() -> Coro<void> { co_await gather(fetch("/1", 1), fetch("/2", 1), fetch("/3", 1)); }());
+  CHECK(free.loop.time() == 1.0);
+  CHECK(std::isnan(free.loop.trace().io_ops()[3].queued));
+}
+
+TEST_CASE("a cancelled request frees its connection for the next one in the queue") {
+  LoopOptions one;
+  one.simulated_connections = 1;
+  VirtualRun r(one);
+  r.run([]() -> Coro<void> {
+    auto slow = create_task(fetch("/slow", 10));
+    auto next = create_task(fetch("/next", 1));
+    co_await sleep(2);
+    slow.cancel();
+    try {
+      co_await slow;
+    } catch (const CancelledError&) {
+    }
+    co_await next;
+  }());
+  CHECK(r.loop.time() == 3.0);
+  CHECK(r.loop.trace().io_ops()[2].queued == 2.0);
+}
+
 namespace {
 
 // A reply format a lesson might read: "rows=<n> first=<s> rest=<s>".
