@@ -158,3 +158,9 @@ class WebSocketClient:
 
     def close(self):
         self.sock.close()
+
+
+def stream_health(server):
+    """The "streams" entry of the server's /healthz ({} when it does not answer 200)."""
+    status, health = server.health()
+    return health.get("components", {}).get("streams", {}) if status == 200 else {}

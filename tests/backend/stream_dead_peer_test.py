@@ -16,7 +16,7 @@ import subprocess
 import time
 
 from backend_harness import UNDER_ASAN, Server, Workdir, binary_from_argv, check, finish, wait_for
-from stream_clients import SseClient
+from stream_clients import SseClient, stream_health
 
 BINARY = binary_from_argv()
 SLACK = 3 if UNDER_ASAN else 1
@@ -27,11 +27,6 @@ def drop_rule(action, server_port, client_port):
     # Packets from the server's port to this one client port, on loopback only.
     return subprocess.run([IPTABLES, "-w", "5", action, "INPUT", "-i", "lo", "-p", "tcp", "--sport", str(server_port),
                            "--dport", str(client_port), "-j", "DROP"], capture_output=True, text=True)
-
-
-def stream_health(server):
-    status, health = server.health()
-    return health.get("components", {}).get("streams", {}) if status == 200 else {}
 
 
 def test_vanished_peer_is_cut(workdir):

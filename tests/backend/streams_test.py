@@ -10,7 +10,7 @@ import re
 import time
 
 from backend_harness import UNDER_ASAN, Server, Workdir, binary_from_argv, check, close_with_reset, finish, wait_for
-from stream_clients import CLOSE, PING, SseClient, WebSocketClient
+from stream_clients import CLOSE, PING, SseClient, WebSocketClient, stream_health
 
 BINARY = binary_from_argv()
 SLACK = 3 if UNDER_ASAN else 1
@@ -18,11 +18,6 @@ SLACK = 3 if UNDER_ASAN else 1
 
 def ticks_of(messages):
     return [json.loads(text) for text in messages]
-
-
-def stream_health(server):
-    status, health = server.health()
-    return health.get("components", {}).get("streams", {}) if status == 200 else {}
 
 
 def resident_kib(server):
