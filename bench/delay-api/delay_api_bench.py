@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Runs the delay-api benchmark (called by ./bench/run delay-api, which sets ulimit -n).
 
-Three servers answer GET /delay-me?seconds=N the same way: LoopLab's backend, the
-classic Django view under `manage.py runserver`, and nginx returning the fixed body
-(the ceiling for a tiny reply). wrk loads them on loopback:
+Four servers answer GET /delay-me?seconds=N the same way: LoopLab's backend, the
+classic Django view under `manage.py runserver`, an aiohttp server of ours (what a Python
+teacher would pick instead), and nginx returning the fixed body (the ceiling for a tiny
+reply, with as many workers as LoopLab has threads). wrk loads them on loopback:
   1. zero delay, `wrk -t2 -c50 -d10s --latency`: requests per second;
   2. 1,000 and 10,000 connections each asking for a 1-second delay,
      `wrk -t2 -cC -d6s --timeout 10s --latency`: answered, errors, timeouts, p50/p99/max
-     (LoopLab and Django; nginx cannot wait).
+     (every server but nginx, which cannot wait).
 Every server gets a free port; every process started here is stopped here.
 """
 import argparse
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import json
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,6 +68,8 @@ class Peers:
         self.backend = backend
         self.workdir = workdir
         self.processes = []
+        # nginx gets as many workers as LoopLab serves with threads (learned from /healthz).
+        self.looplab_threads = 1
 
     def _spawn(self, name, command, **kwargs):
         log = open(os.path.join(self.workdir, f"{name}.log"), "wb")
@@ -81,6 +85,14 @@ class Peers:
         self.processes.append(process)
         url = f"http://127.0.0.1:{port}/delay-me"
         wait_until_answering(url, process)
+        self.looplab_threads = serving_threads(f"http://127.0.0.1:{port}/healthz")
+        return process, url
+
+    def aiohttp(self):
+        port = free_port()
+        process = self._spawn("aiohttp", ["/usr/bin/python3", os.path.join(HERE, "aiohttp_delay", "server.py"), str(port)])
+        url = f"http://127.0.0.1:{port}/delay-me"
+        wait_until_answering(url, process, seconds=30)
         return process, url
 
     def django(self):
@@ -99,7 +111,7 @@ class Peers:
         config = os.path.join(prefix, "nginx.conf")
         with open(config, "w") as f:
             f.write(f"""
-worker_processes 2;
+worker_processes {self.looplab_threads};
 pid {prefix}/nginx.pid;
 error_log {prefix}/logs/error.log warn;
 worker_rlimit_nofile 20000;
@@ -128,6 +140,14 @@ http {{
     def stop_all(self):
         for process in self.processes:
             stop(process)
+
+
+def serving_threads(healthz_url):
+    """The number of threads LoopLab serves with, as its /healthz says (1 when it does not say)."""
+    with urllib.request.urlopen(healthz_url, timeout=5) as reply:
+        health = json.load(reply)
+    threads = health.get("threads", health.get("io_threads", 1))
+    return threads if isinstance(threads, int) and threads > 0 else 1
 
 
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}
@@ -207,7 +227,7 @@ def main():
     try:
         # 1. Zero delay: requests per second.
         rps = {}
-        for name in ("looplab", "nginx", "django"):
+        for name in ("looplab", "nginx", "aiohttp", "django"):
             process, url = getattr(peers, name)()
             cpu_before = cpu_seconds(process.pid)
             result = run_wrk(url + "?seconds=0", 50, args.rps_seconds)
@@ -217,13 +237,18 @@ def main():
                   f"p99 {fmt_ms(result['p99'])} ms  max {fmt_ms(result['max'])} ms  server CPU {cpu:.1f} s  "
                   f"{describe_errors(result)}")
             stop(process)
-        print(f"ratios      looplab/nginx {rps['looplab'] / max(rps['nginx'], 1):.2f}   "
+        print(f"ratios      looplab/nginx {rps['looplab'] / max(rps['nginx'], 1):.2f} "
+              f"(nginx with {peers.looplab_threads} worker(s), as many as LoopLab's threads)   "
+              f"looplab/aiohttp {rps['looplab'] / max(rps['aiohttp'], 1):.1f}   "
               f"looplab/django {rps['looplab'] / max(rps['django'], 1):.1f}")
+        # 10,000 replies due at the same moment take 10,000 / (zero-delay rate) seconds to
+        # write: no server can beat that, so lateness is judged against it.
+        floor_ms = 10000 / max(rps["looplab"], 1) * 1000.0
 
         # 2. Many concurrent 1-second delays; a fresh server for each run.
         held_10000, late_10000 = 0, float("nan")
         for connections in (1000, 10000):
-            for name in ("looplab", "django"):
+            for name in ("looplab", "aiohttp", "django"):
                 process, url = getattr(peers, name)()
                 cpu_before = cpu_seconds(process.pid)
                 result = run_wrk(url + "?seconds=1", connections, args.delay_seconds, timeout="10s")
@@ -236,14 +261,17 @@ def main():
                     # Each failed request can cost at most one connection, so this is a lower bound.
                     held_10000 = max(0, connections - failed) if result["requests"] >= connections else 0
                     late_10000 = result["p99"] - 1000.0
+                    print(f"            looplab p99 lateness {fmt_ms(late_10000)} ms beside the floor {floor_ms:.0f} ms "
+                          f"(10,000 replies / {rps['looplab']:.0f} req/s); "
+                          f"ratio {late_10000 / max(floor_ms, 1e-9):.2f}")
                     with open(os.path.join(workdir, "looplab-10000.wrk"), "w") as f:
                         f.write(result["raw"])
                 stop(process, grace=8)
-        print(f"targets     looplab >= 0.7 x nginx: {'met' if rps['looplab'] >= 0.7 * rps['nginx'] else 'MISSED'};  "
-              f"10,000 delays held with p99 lateness < 50 ms: "
-              f"{'met' if held_10000 == 10000 and late_10000 < 50 else 'MISSED'}")
-        print(f"delay-api: looplab_rps={rps['looplab']:.0f} nginx_rps={rps['nginx']:.0f} django_rps={rps['django']:.0f} "
-              f"held_10000={held_10000} p99_late_ms={late_10000:.0f}")
+        print(f"targets     looplab >= 0.9 x nginx: {'met' if rps['looplab'] >= 0.9 * rps['nginx'] else 'MISSED'};  "
+              f"10,000 delays held with p99 lateness <= 1.25 x floor: "
+              f"{'met' if held_10000 == 10000 and late_10000 <= 1.25 * floor_ms else 'MISSED'}")
+        print(f"delay-api: looplab_rps={rps['looplab']:.0f} nginx_rps={rps['nginx']:.0f} aiohttp_rps={rps['aiohttp']:.0f} "
+              f"django_rps={rps['django']:.0f} held_10000={held_10000} p99_late_ms={late_10000:.0f} floor_ms={floor_ms:.0f}")
     finally:
         peers.stop_all()
     shutil.rmtree(workdir, ignore_errors=True)
