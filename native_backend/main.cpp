@@ -53,23 +53,26 @@ int main(int argc, char** argv) {
              std::to_string(config.max_connections) + "); connections past the limit will be refused");
 
   try {
-    asio::io_context io{1};  // one thread: no locking inside Asio
+    // First made, last destroyed: everything below may hold handlers, timers or
+    // sockets of these loops. run() joins the threads, so the pools and endpoints are
+    // destroyed after every loop has stopped.
+    EventLoops loops(config.threads);
     HealthRegistry health;
     ServerStats stats;
     // A few slots past the cap answer the liveness probe (see connection_slots.hpp).
     ConnectionSlots slots(config.max_connections, 16);
     AccessLog access_log(STDOUT_FILENO, config.access_log, config.access_log_rate);
-    ServerContext context{io,     config, outcome.variables, log, access_log, health, stats,
+    ServerContext context{loops,  config, outcome.variables, log, access_log, health, stats,
                           slots,  std::chrono::steady_clock::now(), {}};
     Router router;
     register_endpoints(router, context);
     Server server(context, slots, router);
     server.listen();
-    GracefulShutdown shutdown(io, server, access_log, log, config.shutdown_grace);
+    GracefulShutdown shutdown(loops, server, access_log, log, config.shutdown_grace);
     shutdown.arm();
     server.start();
     if (config.port_file) write_port_file(*config.port_file, server.port());
-    io.run();
+    loops.run();
     access_log.flush();
   } catch (const std::exception& e) {
     log.error(e.what());

@@ -1,6 +1,7 @@
 #include "database/pool.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -11,8 +12,14 @@ namespace looplab::db {
 
 // Lives as long as any lease does, so a request finishing after the pool is gone
 // (server shutdown) still has somewhere to return its connection.
+//
+// Requests on every event loop share it: `mutex` guards everything below `settings`,
+// held only between suspensions, never across a co_await. A connection is used by one
+// request at a time (its lease), from whichever loop that request runs on; a waiter's
+// timer is woken on its own loop (a post), never touched from another thread.
 struct Pool::Shared {
   PoolSettings settings;
+  mutable std::mutex mutex;
   std::deque<std::unique_ptr<AsyncConnection>> idle;
   std::size_t open = 0;
   std::deque<std::shared_ptr<asio::steady_timer>> waiters;
@@ -27,6 +34,7 @@ struct Pool::Shared {
   asio::thread_pool cancel_thread{1};
 
   void note_failure(const std::string& what) {
+    std::lock_guard lock(mutex);
     reachable = false;
     last_error = what;
     // The same failure, request after request, is logged once every 30 s.
@@ -38,12 +46,18 @@ struct Pool::Shared {
     }
   }
 
+  // With `mutex` held.
+  static void wake(const std::shared_ptr<asio::steady_timer>& waiter) {
+    asio::post(waiter->get_executor(), [waiter] { waiter->cancel(); });
+  }
+
   void wake_all() {
-    for (auto& waiter : waiters) waiter->cancel();
+    for (auto& waiter : waiters) wake(waiter);
     waiters.clear();
   }
 
   void give_back(std::unique_ptr<AsyncConnection> conn) {
+    std::lock_guard lock(mutex);
     if (conn && !shut_down && conn->still_usable()) {
       idle.push_back(std::move(conn));
     } else {
@@ -55,11 +69,16 @@ struct Pool::Shared {
 
   // Hands the turn to the first waiter. A waiter that was woken but leaves instead (its
   // client went away at the same moment) calls this again, so a free connection never
-  // sits idle while others wait.
+  // sits idle while others wait. With `mutex` held.
   void wake_next() {
     if (waiters.empty() || (idle.empty() && open >= settings.max_connections)) return;
-    waiters.front()->cancel();
+    wake(waiters.front());
     waiters.pop_front();
+  }
+
+  void count(std::uint64_t& counter) {
+    std::lock_guard lock(mutex);
+    ++counter;
   }
 };
 
@@ -89,6 +108,7 @@ Pool::Pool(PoolSettings settings) : shared_(std::make_shared<Shared>()) {
 Pool::~Pool() { shut_down(); }
 
 void Pool::shut_down() {
+  std::lock_guard lock(shared_->mutex);
   shared_->shut_down = true;
   shared_->open -= shared_->idle.size();
   shared_->idle.clear();
@@ -99,6 +119,7 @@ const PoolSettings& Pool::settings() const { return shared_->settings; }
 
 PoolStatus Pool::status() const {
   const auto& s = *shared_;
+  std::lock_guard lock(s.mutex);
   PoolStatus out;
   out.max_connections = s.settings.max_connections;
   out.open = s.open;
@@ -115,7 +136,9 @@ PoolStatus Pool::status() const {
 
 asio::awaitable<Pool::Lease> Pool::acquire(bool fresh, CancelRequest& cancel) {
   auto shared = shared_;
+  auto executor = co_await asio::this_coro::executor;
   for (;;) {
+    std::unique_lock lock(shared->mutex);
     if (shared->shut_down) throw ShuttingDown("the server is shutting down");
     if (cancel.requested()) throw QueryCancelled(cancel.reason());
     if (fresh) {
@@ -131,11 +154,15 @@ asio::awaitable<Pool::Lease> Pool::acquire(bool fresh, CancelRequest& cancel) {
     }
     if (shared->open < shared->settings.max_connections) {
       ++shared->open;
+      lock.unlock();
       try {
         // The client may leave while the name is looked up or the connection is made.
         auto conn =
             co_await AsyncConnection::open(shared->settings.connection, shared->settings.connect_timeout, &cancel);
-        shared->ever_connected = true;
+        {
+          std::lock_guard connected(shared->mutex);
+          shared->ever_connected = true;
+        }
         co_return Lease(shared, std::move(conn), false);
       } catch (const DatabaseUnavailable& e) {
         shared->give_back(nullptr);
@@ -149,15 +176,19 @@ asio::awaitable<Pool::Lease> Pool::acquire(bool fresh, CancelRequest& cancel) {
     if (shared->waiters.size() >= shared->settings.max_waiting)
       throw PoolBusy(std::to_string(shared->waiters.size()) + " requests are already waiting for the database");
     auto timer =
-        std::make_shared<asio::steady_timer>(co_await asio::this_coro::executor, asio::steady_timer::time_point::max());
+        std::make_shared<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
     shared->waiters.push_back(timer);
+    lock.unlock();
     // A client that leaves stops waiting at once, and its place in the queue goes.
+    // (A wake posted from another loop cannot run before this wait starts: it runs
+    // on this loop, which is busy here until the coroutine suspends.)
     cancel.arm([weak = std::weak_ptr<asio::steady_timer>(timer)] {
       if (auto waiting = weak.lock()) waiting->cancel();
     });
     boost::system::error_code ignored;
     co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
     cancel.disarm();
+    lock.lock();
     auto& queue = shared->waiters;
     queue.erase(std::remove(queue.begin(), queue.end(), timer), queue.end());
     if (cancel.requested() && !shared->shut_down) {
@@ -174,7 +205,10 @@ asio::awaitable<Result> Pool::with_connection(Operation operation, CancelRequest
     Lease lease = co_await acquire(attempt > 0, cancel);
     try {
       Result result = co_await operation(*lease);
-      shared->reachable = true;
+      {
+        std::lock_guard lock(shared->mutex);
+        shared->reachable = true;
+      }
       co_return result;
     } catch (const DatabaseUnavailable& e) {
       shared->note_failure(e.what());
@@ -197,17 +231,17 @@ asio::awaitable<StreamedRows> Pool::count_rows(std::string_view select_sql, Canc
   try {
     auto rows = co_await with_connection<StreamedRows>(
         [&](AsyncConnection& conn) { return conn.count_rows(select_sql, cancel, run_blocking); }, cancel);
-    ++shared->finished;
+    shared->count(shared->finished);
     co_return rows;
   } catch (const QueryCancelled&) {
-    ++shared->cancelled;
+    shared->count(shared->cancelled);
     throw;
   } catch (const PoolBusy&) {
     throw;
   } catch (const ShuttingDown&) {
     throw;
   } catch (...) {
-    ++shared->failed;
+    shared->count(shared->failed);
     throw;
   }
 }

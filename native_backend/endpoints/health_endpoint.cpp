@@ -18,6 +18,7 @@ Awaitable<Response> HealthEndpoint::handle(const Request& request, RequestContex
       {"status", all_healthy ? "ok" : "degraded"},
       {"version", LOOPLAB_VERSION},
       {"uptime_seconds", std::round(uptime * 1000) / 1000},
+      {"threads", server.loops.size()},
       {"open_connections", server.slots.open()},
       {"max_connections", server.slots.limit()},
       {"requests_served", server.stats.requests_served.load()},

@@ -37,6 +37,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // (a reply still being written is reset, so the client knows it is incomplete).
   void end_grace(const std::string& reason);
 
+  // Set by the server: the event loop this connection lives on, and its place there.
+  std::size_t loop_index = 0;
   std::list<Session*>::iterator registry_position;
 
  private:

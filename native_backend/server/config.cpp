@@ -6,6 +6,7 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include "server/event_loops.hpp"
 #include "server/memory_budget.hpp"
 
 namespace looplab::backend {
@@ -78,6 +79,14 @@ ServerConfig to_config(const po::variables_map& vm) {
   if (port < 0 || port > 65535) throw po::error("--port must be from 0 to 65535 (0 picks a free port)");
   config.port = static_cast<std::uint16_t>(port);
   if (vm.count("port-file")) config.port_file = vm["port-file"].as<std::string>();
+  config.threads = EventLoops::default_count();
+  if (vm.count("threads")) {
+    long long threads = vm["threads"].as<long long>();
+    if (threads < 1 || threads > static_cast<long long>(EventLoops::most_threads))
+      throw po::error("--threads must be a whole number of threads from 1 to " +
+                      std::to_string(EventLoops::most_threads) + " (got " + std::to_string(threads) + ")");
+    config.threads = static_cast<std::size_t>(threads);
+  }
   config.max_delay_seconds = vm["max-delay"].as<double>();
   if (!std::isfinite(config.max_delay_seconds) || config.max_delay_seconds <= 0 || config.max_delay_seconds > 86400)
     throw po::error("--max-delay must be a number of seconds above 0 and at most 86400");
@@ -132,6 +141,10 @@ ConfigParser::ConfigParser() : all_("looplab-backend options (each also as LOOPL
      "address to listen on; repeatable or comma-separated (default: 127.0.0.1 and ::1)")
     ("port", po::value<int>()->default_value(8000), "TCP port; 0 picks a free one")
     ("port-file", po::value<std::string>(), "write the bound port here once listening")
+    ("threads", po::value<long long>(),
+     ("threads serving connections, each with an event loop of its own (default: the number of cores; here " +
+      std::to_string(EventLoops::default_count()) + "; 1 to " + std::to_string(EventLoops::most_threads) + ")")
+         .c_str())
     ("max-delay", po::value<double>()->default_value(300), "longest delay /delay-me accepts, in seconds")
     ("max-connections", po::value<long long>()->default_value(10000),
      "open connections served at once; past it new ones get 503 (lowered to what --memory-limit fits)")

@@ -22,6 +22,7 @@ struct ServerConfig {
   std::vector<std::string> listen_addresses;    // empty = 127.0.0.1 and ::1
   std::uint16_t port = 8000;                    // 0 = any free port
   std::optional<std::filesystem::path> port_file;
+  std::size_t threads = 1;                      // event loops (--threads; default: the number of cores)
   double max_delay_seconds = 300;
   std::size_t max_connections = 10000;        // after fitting it to the memory limit
   std::optional<std::uint64_t> memory_limit;   // bytes the process may use; none = no limit known

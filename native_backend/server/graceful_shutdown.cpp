@@ -14,15 +14,15 @@ constexpr auto last_words = std::chrono::milliseconds(1000);
 
 }  // namespace
 
-GracefulShutdown::GracefulShutdown(asio::io_context& io, Server& server, AccessLog& access_log, Logger& log,
+GracefulShutdown::GracefulShutdown(EventLoops& loops, Server& server, AccessLog& access_log, Logger& log,
                                    std::chrono::milliseconds grace)
-    : io_(io),
+    : loops_(loops),
       server_(server),
       access_log_(access_log),
       log_(log),
       grace_(grace),
-      signals_(io, SIGINT, SIGTERM),
-      grace_timer_(io) {}
+      signals_(loops.main(), SIGINT, SIGTERM),
+      grace_timer_(loops.main()) {}
 
 void GracefulShutdown::arm() {
   server_.on_drained([this] { finish(); });
@@ -36,7 +36,7 @@ void GracefulShutdown::on_signal(int signal_number) {
   if (shutting_down_) {
     log_.warn("second " + name + ": stopping now without waiting for open requests");
     access_log_.flush();
-    io_.stop();
+    loops_.stop();
     return;
   }
   shutting_down_ = true;
@@ -52,7 +52,7 @@ void GracefulShutdown::on_signal(int signal_number) {
       if (ec2) return;
       log_.warn("connections still open after the grace period; stopping anyway");
       access_log_.flush();
-      io_.stop();
+      loops_.stop();
     });
   });
   server_.begin_shutdown("received " + name);
@@ -64,6 +64,7 @@ void GracefulShutdown::finish() {
   signals_.cancel(ignored);
   access_log_.flush();
   log_.info("all connections closed; stopped");
+  loops_.release();
 }
 
 }  // namespace looplab::backend

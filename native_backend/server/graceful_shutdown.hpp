@@ -1,9 +1,10 @@
 #pragma once
 // SIGINT/SIGTERM: stop accepting, let in-flight requests finish within the grace period,
 // cut what is still waiting at its end, then let the event loop run out (exit 0).
-// A second signal stops at once.
+// A second signal stops at once. Lives on loop 0; the server reaches the other loops.
 #include "http/asio_beast.hpp"
 #include "ops/logger.hpp"
+#include "server/event_loops.hpp"
 
 namespace looplab::backend {
 
@@ -12,7 +13,7 @@ class AccessLog;
 
 class GracefulShutdown {
  public:
-  GracefulShutdown(asio::io_context& io, Server& server, AccessLog& access_log, Logger& log,
+  GracefulShutdown(EventLoops& loops, Server& server, AccessLog& access_log, Logger& log,
                    std::chrono::milliseconds grace);
   void arm();
 
@@ -20,7 +21,7 @@ class GracefulShutdown {
   void on_signal(int signal_number);
   void finish();
 
-  asio::io_context& io_;
+  EventLoops& loops_;
   Server& server_;
   AccessLog& access_log_;
   Logger& log_;

@@ -20,7 +20,7 @@ bool accept_error_is_transient(const error_code& ec) {
 
 }  // namespace
 
-Listener::Listener(asio::io_context& io, Logger& log) : io_(io), log_(log) {}
+Listener::Listener(EventLoops& loops, Logger& log) : loops_(loops), io_(loops.main()), log_(log) {}
 
 bool Listener::try_bind_all(const std::vector<asio::ip::address>& addresses, std::uint16_t port, bool optional_v6,
                             std::string& error) {
@@ -99,7 +99,8 @@ Awaitable<void> Listener::accept_loop(tcp::acceptor& acceptor) {
   asio::steady_timer pause(io_);
   while (!closed_) {
     error_code ec;
-    tcp::socket socket = co_await acceptor.async_accept(use_awaitable_with(ec));
+    std::size_t loop = loops_.next_index();
+    tcp::socket socket = co_await acceptor.async_accept(loops_.at(loop), use_awaitable_with(ec));
     if (closed_) break;
     if (ec) {
       if (ec == asio::error::operation_aborted) break;
@@ -110,7 +111,7 @@ Awaitable<void> Listener::accept_loop(tcp::acceptor& acceptor) {
       co_await pause.async_wait(use_awaitable_with(ec));
       continue;
     }
-    on_accept_(std::move(socket));
+    on_accept_(std::move(socket), loop);
   }
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include <boost/asio/post.hpp>
+
 #include "endpoints/probe_endpoints.hpp"
 #include "http/responses.hpp"
 #include "http/security_headers.hpp"
@@ -42,36 +44,50 @@ bool is_liveness_probe(std::string_view request_line) {
 }  // namespace
 
 Server::Server(ServerContext& context, ConnectionSlots& slots, Router& router)
-    : context_(context), slots_(slots), router_(router), listener_(context.io, context.log), sweep_timer_(context.io) {}
+    : context_(context), slots_(slots), router_(router), listener_(context.loops, context.log) {
+  for (std::size_t i = 0; i < context.loops.size(); ++i)
+    loops_.push_back(std::make_unique<LoopSessions>(context.loops.at(i)));
+}
 
 void Server::listen() { listener_.bind(context_.config.listen_addresses, context_.config.port); }
 
 void Server::start() {
-  listener_.start([this](tcp::socket socket) { on_accepted(std::move(socket)); });
-  asio::co_spawn(context_.io, sweep_timeouts(), asio::detached);
-  context_.log.info("listening on " + listener_.urls() + " (max " + std::to_string(config().max_connections) +
+  listener_.start([this](tcp::socket socket, std::size_t loop) { on_accepted(std::move(socket), loop); });
+  for (auto& loop : loops_) asio::co_spawn(loop->io, sweep_timeouts(*loop), asio::detached);
+  context_.log.info("listening on " + listener_.urls() + " with " + std::to_string(loops_.size()) + " thread" +
+                    (loops_.size() == 1 ? "" : "s") + " (max " + std::to_string(config().max_connections) +
                     " connections: " + config().connection_cap_note + "; max delay " + std::to_string(static_cast<long long>(config().max_delay_seconds)) +
                     " s" + (config().site ? ", pages from " + config().site->string() : std::string(", no --site")) +
                     ")");
 }
 
-void Server::on_accepted(tcp::socket socket) {
-  if (stopping_) return;  // the socket closes as it goes out of scope
+// On loop 0; `socket` already belongs to loop `loop_index`. The slot is taken here, on
+// the one accepting thread, so the cap is exact however many loops serve.
+void Server::on_accepted(tcp::socket socket, std::size_t loop_index) {
+  if (stopping()) return;  // the socket closes as it goes out of scope
   if (auto slot = slots_.acquire()) {
-    std::make_shared<Session>(std::move(socket), *this, std::move(*slot))->start();
+    auto session = std::make_shared<Session>(std::move(socket), *this, std::move(*slot));
+    session->loop_index = loop_index;
+    asio::post(loops_[loop_index]->io, [this, session = std::move(session)] {
+      // Shutdown began after the accept: begin_shutdown's visit to this loop came
+      // first and did not see this connection, so it is closed unserved.
+      if (!stopping()) session->start();
+    });
     return;
   }
   context_.stats.connections_refused.fetch_add(1, std::memory_order_relaxed);
   // Answering costs a socket too: past the few reserved slots, close without a word
   // rather than risk running out of file descriptors.
-  if (auto reserved = slots_.acquire_reserved())
-    asio::co_spawn(context_.io, answer_at_capacity(std::move(socket), std::move(*reserved)), asio::detached);
+  if (auto reserved = slots_.acquire_reserved()) {
+    auto executor = socket.get_executor();  // the socket's loop: its timers close it there
+    asio::co_spawn(executor, answer_at_capacity(std::move(socket), std::move(*reserved)), asio::detached);
+  }
 }
 
 // `slot` is one of the reserved ones, held (by being a parameter) until this returns.
 Awaitable<void> Server::answer_at_capacity(tcp::socket socket, [[maybe_unused]] ConnectionSlots::Slot slot) {
   error_code ec;
-  asio::steady_timer deadline(context_.io, probe_read_timeout);
+  asio::steady_timer deadline(socket.get_executor(), probe_read_timeout);
   bool expired = false;
   deadline.async_wait([&socket, &expired](const error_code& timer_ec) {
     if (timer_ec) return;
@@ -104,7 +120,7 @@ Awaitable<void> Server::answer_at_capacity(tcp::socket socket, [[maybe_unused]] 
   }
   deadline.cancel();
   // The timer's handler may still be queued and refers to the socket: let it run first.
-  asio::steady_timer settle(context_.io, std::chrono::steady_clock::duration::zero());
+  asio::steady_timer settle(socket.get_executor(), std::chrono::steady_clock::duration::zero());
   co_await settle.async_wait(use_awaitable_with(ec));
   std::string_view line = std::string_view(head).substr(0, head.find("\r\n"));
   auto space = line.find(' ');
@@ -113,16 +129,16 @@ Awaitable<void> Server::answer_at_capacity(tcp::socket socket, [[maybe_unused]] 
                               alive ? 200u : 503u, 0, {}, alive ? "" : "over-capacity"});
 }
 
-Awaitable<void> Server::sweep_timeouts() {
-  // One coarse timer for all connections is far cheaper than one timer per read.
+Awaitable<void> Server::sweep_timeouts(LoopSessions& loop) {
+  // One coarse timer for all of a loop's connections is far cheaper than one timer per read.
   auto interval = std::clamp(config().header_timeout / 4, std::chrono::milliseconds(50), std::chrono::milliseconds(1000));
-  while (!stopping_ || !sessions_.empty()) {
-    sweep_timer_.expires_after(interval);
+  while (!stopping() || !loop.sessions.empty()) {
+    loop.sweep_timer.expires_after(interval);
     error_code ec;
-    co_await sweep_timer_.async_wait(use_awaitable_with(ec));
-    if (ec && stopping_ && sessions_.empty()) break;
+    co_await loop.sweep_timer.async_wait(use_awaitable_with(ec));
+    if (ec && stopping() && loop.sessions.empty()) break;
     auto now = std::chrono::steady_clock::now();
-    for (auto it = sessions_.begin(); it != sessions_.end();) {
+    for (auto it = loop.sessions.begin(); it != loop.sessions.end();) {
       Session* session = *it++;  // enforcing may close and unregister it later, never now
       session->enforce_deadline(now);
     }
@@ -130,42 +146,58 @@ Awaitable<void> Server::sweep_timeouts() {
 }
 
 void Server::add_session(Session& session) {
-  session.registry_position = sessions_.insert(sessions_.end(), &session);
+  auto& sessions = loops_[session.loop_index]->sessions;
+  session.registry_position = sessions.insert(sessions.end(), &session);
 }
 
 void Server::remove_session(Session& session) {
-  sessions_.erase(session.registry_position);
-  check_drained();
+  auto& loop = *loops_[session.loop_index];
+  loop.sessions.erase(session.registry_position);
+  check_drained(loop);
 }
 
+// On loop 0 (the signal handler).
 void Server::begin_shutdown(const std::string& reason) {
-  if (stopping_) return;
-  stopping_ = true;
+  if (stopping_.exchange(true)) return;
   context_.stats.stopping = true;
-  context_.log.info(reason + ": no new connections; " + std::to_string(sessions_.size()) +
+  context_.log.info(reason + ": no new connections; " + std::to_string(slots_.open()) +
                     " open connection(s) get up to " + std::to_string(config().shutdown_grace.count()) +
                     " ms to finish");
   listener_.close();
   for (auto& hook : context_.shutdown_hooks) hook();
-  for (auto it = sessions_.begin(); it != sessions_.end();) (*it++)->begin_shutdown();
-  check_drained();
-}
-
-void Server::end_grace(const std::string& reason) {
-  if (!sessions_.empty())
-    context_.log.warn("grace period over: cutting " + std::to_string(sessions_.size()) + " connection(s) short (" +
-                      reason + ")");
-  for (auto it = sessions_.begin(); it != sessions_.end();) (*it++)->end_grace(reason);
-}
-
-void Server::check_drained() {
-  if (!stopping_ || !sessions_.empty()) return;
-  sweep_timer_.cancel();
-  if (on_drained_) {
-    auto callback = std::move(on_drained_);
-    on_drained_ = nullptr;
-    callback();
+  for (auto& loop : loops_) {
+    asio::post(loop->io, [this, &loop = *loop] {
+      for (auto it = loop.sessions.begin(); it != loop.sessions.end();) (*it++)->begin_shutdown();
+      check_drained(loop);
+    });
   }
+}
+
+// On loop 0 (the grace timer).
+void Server::end_grace(const std::string& reason) {
+  std::size_t open = slots_.open();
+  if (open > 0)
+    context_.log.warn("grace period over: cutting " + std::to_string(open) + " connection(s) short (" + reason + ")");
+  for (auto& loop : loops_) {
+    asio::post(loop->io, [&loop = *loop, reason] {
+      for (auto it = loop.sessions.begin(); it != loop.sessions.end();) (*it++)->end_grace(reason);
+    });
+  }
+}
+
+// On `loop`'s thread. The last loop to drain tells loop 0.
+void Server::check_drained(LoopSessions& loop) {
+  if (!stopping() || !loop.sessions.empty() || loop.drained) return;
+  loop.drained = true;
+  loop.sweep_timer.cancel();
+  if (drained_loops_.fetch_add(1) + 1 < loops_.size()) return;
+  asio::post(context_.loops.main(), [this] {
+    if (on_drained_) {
+      auto callback = std::move(on_drained_);
+      on_drained_ = nullptr;
+      callback();
+    }
+  });
 }
 
 }  // namespace looplab::backend

@@ -11,6 +11,7 @@
 #include "http/asio_beast.hpp"
 #include "server/config.hpp"
 #include "server/connection_slots.hpp"
+#include "server/event_loops.hpp"
 #include "ops/health_registry.hpp"
 #include "ops/logger.hpp"
 
@@ -24,7 +25,7 @@ struct ServerStats {
 };
 
 struct ServerContext {
-  asio::io_context& io;
+  EventLoops& loops;  // --threads event loops; an endpoint runs on its connection's
   const ServerConfig& config;
   const po::variables_map& options;  // includes options that components added
   Logger& log;

@@ -4,8 +4,8 @@
 // ended. SSE and WebSocket (sse_stream.*, websocket_stream.*) differ only in how they
 // open, frame, write, watch the peer and say goodbye.
 //
-// Everything here runs on the connection's executor (its io_context, or its strand
-// once several threads serve one io_context): the producer, the writer and the peer
+// Everything here runs on the connection's executor (the io_context of its event
+// loop, one thread; see server/event_loops.hpp): the producer, the writer and the peer
 // watch are coroutines spawned there, and the session calls the public hooks from
 // there too, so nothing is locked. Only StreamStats is shared between threads.
 #include <chrono>
