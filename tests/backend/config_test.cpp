@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "server/config.hpp"
+#include "server/event_loops.hpp"
 
 using namespace looplab::backend;
 
@@ -36,6 +37,25 @@ TEST_CASE("flags set values; --listen repeats or takes a list") {
   CHECK(outcome.config->max_delay_seconds == 2.5);
   CHECK(outcome.config->header_timeout == std::chrono::milliseconds(500));
   CHECK(outcome.config->allow_origin == "*");
+}
+
+TEST_CASE("--threads: one event loop per core unless told; 1 to 256, else a sentence") {
+  auto outcome = parse({});
+  REQUIRE(outcome.config);
+  CHECK(outcome.config->threads == EventLoops::default_count());
+  CHECK(outcome.config->threads >= 1);
+  outcome = parse({"--threads", "1"});
+  REQUIRE(outcome.config);
+  CHECK(outcome.config->threads == 1);
+  outcome = parse({"--threads", "256"});
+  REQUIRE(outcome.config);
+  CHECK(outcome.config->threads == 256);
+  for (const char* bad : {"0", "-3", "257", "many", "1.5"}) {
+    outcome = parse({"--threads", bad});
+    CHECK_FALSE(outcome.config);
+    CHECK(outcome.exit_code == 2);
+    CHECK(outcome.message.find("--threads") != std::string::npos);
+  }
 }
 
 TEST_CASE("environment variables apply, and the command line wins over them") {
