@@ -59,6 +59,12 @@ void EventLoop::set_step_cost(double seconds) {
   trace_.set_step_cost(seconds);
 }
 
+// What runs a few callbacks from now is known, so the loop starts fetching what it will
+// touch (ReadyQueue::prefetch). With many tasks (100,000 timers falling due in one turn)
+// each callback's object, task and frame are cold, and waiting for them one at a time was
+// most of a step; far enough ahead for memory to answer, near enough to stay in cache.
+constexpr std::size_t kPrefetchAhead = 6;
+
 // One iteration, in the order of CPython's BaseEventLoop._run_once.
 bool EventLoop::run_once(bool may_wait) {
   CurrentLoopScope scope(*this);
@@ -94,6 +100,7 @@ bool EventLoop::run_once(bool may_wait) {
   // 5. Run them. A blocking call holds the loop in the middle of an iteration.
   while (todo_ > 0) {
     --todo_;
+    ready_.prefetch(kPrefetchAhead);
     ready_.pop()();
     while (hold_.task != nullptr)
       if (!release_hold(may_wait)) return true;

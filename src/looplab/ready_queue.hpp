@@ -31,6 +31,16 @@ class ReadyQueue {
     return cb;
   }
   void clear() { head_ = size_ = 0; }
+  // Starts fetching what the i-th callback from the front will touch: its object and, by
+  // convention, the pointer in `arg` (a task's step carries the frame it resumes). With
+  // fewer than i + 1 queued it fetches a stale entry's, harmless (a prefetch never faults).
+  // Always inlined: GCC 12 takes a function that only prefetches for one without effects
+  // and deletes the call (measured: no prefetch left in run_once).
+  [[gnu::always_inline]] void prefetch(std::size_t i) const {
+    const Callback& cb = ring_[(head_ + i) & mask_];
+    __builtin_prefetch(cb.self);
+    __builtin_prefetch(reinterpret_cast<const void*>(cb.arg));
+  }
   // The i-th callback from the front (0: runs next).
   const Callback& at(std::size_t i) const { return ring_[(head_ + i) & mask_]; }
 

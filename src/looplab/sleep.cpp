@@ -20,7 +20,7 @@ void Sleep::await_suspend(coro::coroutine_handle<> h) {
     return;
   }
   // The timer's callback completes the waiter, which then schedules the task.
-  // `arg` carries the task only so the timer heap can prefetch it before the timer fires.
+  // `arg` carries the task only so the loop can prefetch it before the timer fires.
   if (std::isfinite(seconds_))
     timer_ = loop.schedule_later(seconds_, Callback{&fire, this, reinterpret_cast<std::uintptr_t>(task_)});
   waiter_.await_suspend(h);

@@ -83,6 +83,8 @@ class TaskBase {
   std::uint32_t cancel_wake_detail();
   void clear_wait() { wait_ = nullptr; }
   WaitSite* wait_site() const { return wait_; }
+  // Where the next step resumes: a step's callback carries it, for the loop to prefetch.
+  std::uintptr_t resume_frame() const { return reinterpret_cast<std::uintptr_t>(resume_point_.address()); }
   // What the task finished with, without counting as retrieving it.
   const std::exception_ptr& raw_error() const { return promise_->error; }
   // The CancelledError a cancelled task raises to whoever asks (await, result(),
@@ -102,6 +104,7 @@ class TaskBase {
   bool remove_done_callback(const DoneCallback& cb);
   // asyncio's Task.__step.
   void step(bool after_yield = false);
+  // (`arg`, the frame it resumes, is only for the loop to prefetch.)
   static void step_thunk(void* self, std::uintptr_t) { static_cast<TaskBase*>(self)->step(false); }
   // The step after sleep(0): the loop lets the clock catch up with its work first (step cost).
   static void yield_step_thunk(void* self, std::uintptr_t) { static_cast<TaskBase*>(self)->step(true); }
@@ -290,7 +293,8 @@ inline void EventLoop::leave_task() { current_ = nullptr; }
 
 inline void EventLoop::schedule_step(TaskBase& task, WakeCause cause, std::uint32_t related, std::uint32_t detail) {
   trace_.record(time(), EventKind::state, task.id(), related, detail, TaskState::ready, cause);
-  ready_.push(Callback{cause == WakeCause::yielded ? &TaskBase::yield_step_thunk : &TaskBase::step_thunk, &task, 0});
+  ready_.push(Callback{cause == WakeCause::yielded ? &TaskBase::yield_step_thunk : &TaskBase::step_thunk, &task,
+                       task.resume_frame()});
 }
 
 template <class T> Task<T> EventLoop::create_task(Coro<T> coro, std::string_view name) {
