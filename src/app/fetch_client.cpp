@@ -39,6 +39,33 @@ void on_fetch_error(emscripten_fetch_t* fetch) {
   ticket->client->finish(ticket->id, status, std::move(body), network_error);
 }
 
+// Room for every request of a big run; a full buffer is emptied (entries are read as each
+// answer comes in, so only old ones go).
+EM_JS(void, js_raise_resource_timing_buffer, (int entries), {
+  if (!globalThis.performance || !performance.setResourceTimingBufferSize) return;
+  performance.setResourceTimingBufferSize(entries);
+  if (!globalThis.looplabTimingBufferWatched) {
+    globalThis.looplabTimingBufferWatched = true;
+    performance.addEventListener('resourcetimingbufferfull', () => performance.clearResourceTimings());
+  }
+});
+
+// The Resource Timing entry of the request to `url` that started at or after `sent_at_ms`
+// (the first such): out = [queued, server, transfer] in seconds. 0: no usable entry.
+EM_JS(int, js_resource_timing, (const char* url, double sent_at_ms, double* out), {
+  if (!globalThis.performance || !performance.getEntriesByName) return 0;
+  const name = new URL(UTF8ToString(url), location.href).href;
+  let best = null;
+  for (const e of performance.getEntriesByName(name, 'resource')) {
+    if (e.startTime >= sent_at_ms - 5 && (best === null || e.startTime < best.startTime)) best = e;
+  }
+  if (best === null || !(best.requestStart > 0) || !(best.responseStart >= best.requestStart)) return 0;
+  HEAPF64[out >> 3] = (best.requestStart - best.startTime) / 1000;
+  HEAPF64[(out >> 3) + 1] = (best.responseStart - best.requestStart) / 1000;
+  HEAPF64[(out >> 3) + 2] = Math.max(0, best.responseEnd - best.responseStart) / 1000;
+  return 1;
+});
+
 std::string format_seconds(double s) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", s);
@@ -46,6 +73,8 @@ std::string format_seconds(double s) {
 }
 
 }  // namespace
+
+FetchClient::FetchClient(std::string base_url) : base_url_(std::move(base_url)) { js_raise_resource_timing_buffer(5000); }
 
 FetchId FetchClient::get(const std::string& path, double timeout_seconds, FetchCallback on_done) {
   FetchId id = next_id_++;
@@ -100,6 +129,12 @@ void FetchClient::finish(FetchId id, int http_status, std::string body, bool net
           "Is ./looplab start running?";
   } else {
     r.outcome = FetchResult::Outcome::answered;
+    double timing[3];
+    if (js_resource_timing(p.url.c_str(), p.sent_at_ms, timing) != 0) {
+      r.queued_seconds = timing[0];
+      r.server_seconds = timing[1];
+      r.transfer_seconds = timing[2];
+    }
     if (!r.ok()) {
       r.error = "The backend answered HTTP " + std::to_string(http_status) +
                 (r.body.empty() ? std::string(".") : ": " + r.body);

@@ -3,6 +3,7 @@
 // errors phrased for a learner ("the backend is gone"), never a hang.
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -16,6 +17,12 @@ struct FetchResult {
   std::string error;         // one sentence for the learner; empty on a 2xx reply
   double sent_at_ms = 0;     // emscripten_get_now() when the request left
   double finished_at_ms = 0; // emscripten_get_now() when the outcome was known
+  // The browser's own timing of the request (its Resource Timing entry; NaN without one):
+  // held in the browser before it went out (waiting for a free connection to the host, and
+  // opening one), the server's time until the first byte, and the rest of the answer.
+  double queued_seconds = std::numeric_limits<double>::quiet_NaN();
+  double server_seconds = std::numeric_limits<double>::quiet_NaN();
+  double transfer_seconds = std::numeric_limits<double>::quiet_NaN();
   double elapsed_seconds() const { return (finished_at_ms - sent_at_ms) / 1000.0; }
   bool ok() const { return outcome == Outcome::answered && http_status >= 200 && http_status < 300; }
 };
@@ -23,10 +30,13 @@ struct FetchResult {
 using FetchId = std::uint64_t;
 using FetchCallback = std::function<void(const FetchResult&)>;
 
+// Each answer carries the browser's Resource Timing of its request, found by its URL and
+// start: give concurrent requests URLs of their own (a request number in the query) and
+// each gets its own entry. The page's timing buffer is raised so a thousand fit.
 class FetchClient {
  public:
   // base_url is prefixed to every path ("" = the page's own origin).
-  explicit FetchClient(std::string base_url = "") : base_url_(std::move(base_url)) {}
+  explicit FetchClient(std::string base_url = "");
   FetchClient(const FetchClient&) = delete;
   FetchClient& operator=(const FetchClient&) = delete;
 

@@ -13,6 +13,7 @@ FetchIo::~FetchIo() {
 }
 
 double FetchIo::timeout_for(const looplab::IoRequest& request) {
+  if (request.timeout_seconds > 0) return request.timeout_seconds;
   return 2.0 * std::max(0.0, request.simulated_seconds) + 10.0;
 }
 
@@ -34,6 +35,10 @@ void FetchIo::start(looplab::IoOpId op, const looplab::IoRequest& request, doubl
     r.status = result.http_status;
     r.body = result.body;
     r.error = r.ok ? std::string() : result.error;
+    // The browser's own split (a reply reader that knows better, like the database's, overrides it).
+    r.split.queued = result.queued_seconds;
+    r.split.until_first = result.server_seconds;
+    r.split.transfer = result.transfer_seconds;
     if (!r.ok && transport_failures_++ == 0) first_failure_ = result.error;
     completed_.push_back({op, std::move(r)});
     if (on_completion_) on_completion_();

@@ -34,7 +34,8 @@ class FetchIo final : public looplab::IoDriver {
   int transport_failures() const { return transport_failures_; }
   const std::string& first_failure() const { return first_failure_; }
 
-  // How long a request may take: the delay the scenario expects, twice, plus a margin.
+  // How long a request may take: what the request says (IoRequest::timeout_seconds), or
+  // else the delay the scenario expects, twice, plus a margin.
   static double timeout_for(const looplab::IoRequest& request);
 
  private:

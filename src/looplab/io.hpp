@@ -37,6 +37,9 @@ struct IoRequest {
   int simulated_status = 200;     // HTTP status a simulated request answers with
   std::string simulated_error;    // non-empty: the simulated operation fails with this text
   std::string simulated_body;     // what a simulated request answers (empty: "simulated response to <target>")
+  // For real drivers: how long to wait for the answer at most, any wait in the client's
+  // queue included (0: the driver's own rule). Simulated drivers ignore it.
+  double timeout_seconds = 0;
   IoReplyReader read_reply = nullptr;
 };
 
