@@ -13,10 +13,22 @@ std::uint64_t worst_case_connection_bytes(std::uint32_t header_limit) {
   return 2ull * header_limit + per_connection_overhead_bytes;
 }
 
+namespace {
+
+std::uint64_t streams_share(std::uint64_t memory) {
+  return memory <= memory_reserve_bytes ? 0 : (memory - memory_reserve_bytes) / stream_share_divisor;
+}
+
+}  // namespace
+
 std::size_t connections_fitting(std::uint64_t memory, std::uint32_t header_limit) {
   if (memory <= memory_reserve_bytes) return 1;
-  return static_cast<std::size_t>(
-      std::max<std::uint64_t>(1, (memory - memory_reserve_bytes) / worst_case_connection_bytes(header_limit)));
+  std::uint64_t for_connections = memory - memory_reserve_bytes - streams_share(memory);
+  return static_cast<std::size_t>(std::max<std::uint64_t>(1, for_connections / worst_case_connection_bytes(header_limit)));
+}
+
+std::size_t streams_fitting(std::uint64_t memory, std::uint64_t stream_bytes) {
+  return static_cast<std::size_t>(std::max<std::uint64_t>(1, streams_share(memory) / std::max<std::uint64_t>(1, stream_bytes)));
 }
 
 namespace {
@@ -65,6 +77,8 @@ std::string describe_bytes(std::uint64_t bytes) {
   char text[32];
   if (bytes >= (1ull << 30))
     std::snprintf(text, sizeof text, "%.3g GiB", static_cast<double>(bytes) / (1ull << 30));
+  else if (bytes < (1ull << 20))
+    std::snprintf(text, sizeof text, "%.4g KiB", static_cast<double>(bytes) / (1ull << 10));
   else
     std::snprintf(text, sizeof text, "%.4g MiB", static_cast<double>(bytes) / (1ull << 20));
   return text;

@@ -53,7 +53,7 @@ LiveStream::LiveStream(tcp::socket& socket, std::shared_ptr<const StreamComponen
   // The kernel's buffers are bounded too, so a client that stops reading fills them
   // (and then the queue) in bounded time and memory; the default grows to megabytes.
   error_code ignored;
-  int send_buffer = static_cast<int>(std::max<std::size_t>(settings().queue_limit_bytes, 16 * 1024));
+  int send_buffer = static_cast<int>(stream_send_buffer_bytes(settings()));
   socket_.set_option(asio::socket_base::send_buffer_size(send_buffer), ignored);
   // A peer that vanished without a word (no FIN, no reset) leaves heartbeats
   // unacknowledged: the kernel gives up on it after this long.

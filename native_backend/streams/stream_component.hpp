@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "server/config.hpp"
 #include "http/endpoint.hpp"
@@ -24,7 +25,19 @@ struct StreamSettings {
   // How long a producer may wait for room in a full queue before the client is cut.
   std::chrono::milliseconds stall_timeout{5000};
   std::chrono::milliseconds write_timeout{60000};  // --write-timeout: one write may take this long
+  // Streams open at once (--max-streams, or what the streams' share of the memory
+  // limit fits); past it a stream request gets 503. Each also holds a connection slot.
+  std::size_t max_streams = 1;
+  std::string max_streams_note;  // why that many, for the start-up line
 };
+
+// The kernel send buffer a stream asks for: bounded, so a client that stops reading
+// fills it (and then the queue) in bounded time and memory.
+std::size_t stream_send_buffer_bytes(const StreamSettings& settings);
+// Worst-case bytes a stream holds beyond its connection: the send queue, the kernel's
+// send buffer (Linux doubles what is asked, and charges it to the container) and a
+// transport's frame buffer.
+std::uint64_t stream_extra_bytes(const StreamSettings& settings);
 
 // Counters any thread may bump or read.
 struct StreamStats {
@@ -35,6 +48,8 @@ struct StreamStats {
   std::atomic<std::uint64_t> cut_dead_peers{0};     // no pong, or a write that timed out
   std::atomic<std::uint64_t> ended_by_client{0};    // the client closed or vanished
   std::atomic<std::uint64_t> refused_origins{0};    // WebSocket upgrades from another site's page
+  std::atomic<std::uint64_t> reserved{0};           // slots held (a stream being set up counts)
+  std::atomic<std::uint64_t> refused_at_cap{0};     // 503s past --max-streams
 };
 
 class StreamComponent {
@@ -45,6 +60,9 @@ class StreamComponent {
   const OriginPolicy& origins() const { return origins_; }
   StreamStats& stats() const { return stats_; }
   Logger& log() const { return log_; }
+  // A stream slot, held for as long as the returned handle lives; nothing when all
+  // max_streams are taken. Exact across threads (reserve, then check).
+  std::shared_ptr<void> reserve_slot() const;
 
  private:
   StreamSettings settings_;
@@ -57,9 +75,11 @@ class StreamComponent {
 struct StreamSource {
   StreamProducer produce;
   std::shared_ptr<const StreamComponent> component;
+  std::shared_ptr<void> slot;  // from reserve_slot(): released when the stream's reply goes
 };
 
-// --stream-heartbeat, --stream-queue-limit, --stream-stall-timeout, --stream-allowed-origins.
+// --stream-heartbeat, --stream-queue-limit, --stream-stall-timeout, --stream-allowed-origins,
+// --max-streams.
 void add_stream_options(ConfigParser& parser);
 // Reads them (throws std::runtime_error with a sentence when one is out of range) and
 // adds the "streams" entry of /healthz.
@@ -71,7 +91,8 @@ class StreamEndpoint : public Endpoint {
  protected:
   explicit StreamEndpoint(std::shared_ptr<const StreamComponent> streams) : streams_(std::move(streams)) {}
   // Server-sent events, or WebSocket when the request asks for the upgrade (403 when
-  // the upgrade comes from another site's page: see OriginPolicy).
+  // the upgrade comes from another site's page: see OriginPolicy; 503 and a sentence
+  // when --max-streams are open).
   Response stream(const Request& request, StreamProducer producer) const;
 
  private:

@@ -9,12 +9,16 @@
 
 using namespace looplab::backend;
 
-TEST_CASE("the compose file's 256 MiB fits about five thousand worst-case connections") {
+TEST_CASE("the compose file's 256 MiB: three quarters for connections, a quarter for streams") {
   auto fits = connections_fitting(256ull << 20, 16384);
-  CHECK(fits == (240ull << 20) / (2 * 16384 + 16384));
-  CHECK(fits > 4000);
-  CHECK(fits < 6000);
+  CHECK(fits == (180ull << 20) / (2 * 16384 + 16384));  // 3,840
+  CHECK(fits > 3000);
+  CHECK(fits < 5000);
   CHECK(connections_fitting(1 << 20, 16384) == 1);  // below the reserve: still one
+  // A stream with the default 32 KiB queue: 32 + 2 x 32 (the doubled send buffer) + 4 KiB.
+  CHECK(streams_fitting(256ull << 20, 100 * 1024) == (60ull << 20) / (100 * 1024));  // 614
+  CHECK(streams_fitting(1 << 20, 100 * 1024) == 1);
+  CHECK(streams_fitting(256ull << 20, 0) > 0);  // a zero size is not a division by zero
 }
 
 TEST_CASE("sizes read the way people write them") {
@@ -24,6 +28,8 @@ TEST_CASE("sizes read the way people write them") {
   CHECK(parse_byte_size("65536") == 65536u);
   CHECK_FALSE(parse_byte_size("lots"));
   CHECK_FALSE(parse_byte_size("12 parsecs"));
+  CHECK(describe_bytes(100 * 1024) == "100 KiB");
+  CHECK(describe_bytes(40ull << 20) == "40 MiB");
 }
 
 TEST_CASE("the cgroup limit: v2's memory.max, v1's limit_in_bytes, none for max") {
