@@ -6,10 +6,10 @@ namespace looplab::gather_many {
 
 ui::Chart request_chart(const RunFacts& f, bool virtual_clock) {
   ui::Chart c;
-  c.title = virtual_clock ? "Each request: waiting for one of the modelled browser's connections, then on the wire"
-                          : "Each request, as this browser timed it: waiting for a connection, then on the wire";
+  c.title = virtual_clock ? "Each request: its wait for a connection (modelled), then on the wire"
+                          : "Each request, as this browser timed it: its wait for a connection, then on the wire";
   c.x = {"time", "s"};
-  c.y = {"request", ""};
+  c.y = {"request (R1 at the bottom)", ""};
   c.y_integer = true;
   ui::Series waiting{"waiting for a connection", ui::SeriesKind::spans, 0, {}};
   ui::Series on_wire{"on the wire", ui::SeriesKind::spans, 1, {}};

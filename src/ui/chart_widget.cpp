@@ -167,8 +167,16 @@ ChartOutcome draw_chart(const char* id, const Chart& chart, float height, const 
   ImGui::PushID(id);
   const float width = std::max(ImGui::GetContentRegionAvail().x, 120.0f);
   const float line_h = ImGui::GetTextLineHeight();
-  ImGui::TextUnformatted(chart.title.c_str());
-  ImGui::SameLine();
+  // A title too long for the width (a phone) wraps, and the button goes under it.
+  const float button_w = ImGui::CalcTextSize("Copy as CSV").x + ImGui::GetStyle().FramePadding.x * 2;
+  if (ImGui::CalcTextSize(chart.title.c_str()).x + ImGui::GetStyle().ItemSpacing.x + button_w <= width) {
+    ImGui::TextUnformatted(chart.title.c_str());
+    ImGui::SameLine();
+  } else {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(chart.title.c_str());
+    ImGui::PopTextWrapPos();
+  }
   if (ImGui::SmallButton("Copy as CSV")) out.copy_csv = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Puts the chart's numbers on the clipboard, one row per point");
   if (copied_note && *copied_note) {

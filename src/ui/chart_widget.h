@@ -12,8 +12,9 @@ struct ChartOutcome {
   bool copy_csv = false;  // "Copy as CSV" was pressed: the caller puts chart_csv(chart) on the clipboard
 };
 
-// Draws `chart` across the available width, `height` pixels tall (legend and axes
-// included). `copied_note` (may be empty) is shown beside the button: "copied 41 rows".
+// Draws `chart` across the available width, `height` pixels tall (title, legend and axes
+// included; a title wider than that wraps and puts the button under it). `copied_note`
+// (may be empty) is shown beside the button: "copied 41 rows".
 ChartOutcome draw_chart(const char* id, const Chart& chart, float height, const char* copied_note = "");
 
 }  // namespace looplab::ui
