@@ -50,7 +50,12 @@ RunFacts facts_of(const Trace& trace, bool real_clock);
 int at_a_time(const Settings& s, int connections);
 // The model's total for these settings with `connections` to the host.
 double model_total(const Settings& s, int connections);
-double tolerance(double model_seconds, bool virtual_clock);
+// How far a run may be from the model: nothing on the virtual clock; on the real one 0.1 s
+// and 10%, and 50 ms per round (a connection passing from one request to the next, the
+// reply reaching the loop).
+double tolerance(double model_seconds, int rounds, bool virtual_clock);
+// How many rounds the requests or sleeps go in.
+int rounds_of(const Settings& s, int connections);
 
 ui::Verdict make_verdict(const Settings& s, const RunFacts& f, bool virtual_clock);
 
