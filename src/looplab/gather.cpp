@@ -10,7 +10,7 @@ GatherState::GatherState(EventLoop& loop, std::vector<TaskBase*> children, bool 
   for (std::size_t i = 0; i < children_.size(); ++i) {
     children_[i]->retain();
     retain();  // held by the child's done callback until it runs
-    children_[i]->add_done_callback(TaskBase::DoneCallback{nullptr, Callback{&child_done, this, i}});
+    children_[i]->add_done_callback(TaskBase::DoneCallback{nullptr, Callback{&child_done, this, reinterpret_cast<std::uintptr_t>(children_[i])}});
   }
   if (children_.empty()) done_ = true;  // gather() of nothing is done at once, with []
 }
@@ -46,10 +46,10 @@ bool GatherState::cancel(std::optional<std::string> msg) {
   return any;
 }
 
-// gather()'s _done_callback, queued with call_soon when child `index` finishes.
-void GatherState::child_done(void* self, std::uintptr_t index) {
+// gather()'s _done_callback, queued with call_soon when `child` finishes.
+void GatherState::child_done(void* self, std::uintptr_t child_address) {
   auto* g = static_cast<GatherState*>(self);
-  TaskBase* child = g->children_[index];
+  auto* child = reinterpret_cast<TaskBase*>(child_address);
   ++g->finished_;
   if (g->done_) {
     child->mark_retrieved();

@@ -57,7 +57,8 @@ class GatherState final : public WaitSite {
   bool cancel(std::optional<std::string> msg = std::nullopt);
 
  private:
-  static void child_done(void* self, std::uintptr_t index);
+  // `child`: the TaskBase* that finished (a pointer, so the loop can prefetch it).
+  static void child_done(void* self, std::uintptr_t child);
   void complete(std::exception_ptr error);
 
   EventLoop* loop_;
