@@ -20,9 +20,13 @@ SERVE_WASM_TARGETS="site"
 
 configure_and_build() {  # <dir> <cmake configure args...>
   local dir="$1"; shift
-  if [ ! -f "$dir/build.ninja" ]; then
+  # Configured again when its arguments change (e.g. a new SDL2 cache entry after
+  # scripts/build-sdl2-wasm.sh's options changed), not only on the first build.
+  local args; args="$(printf '%s\n' "$@")"
+  if [ ! -f "$dir/build.ninja" ] || [ "$(cat "$dir.configure.args" 2>/dev/null)" != "$args" ]; then
     "$@" -S "$LOOPLAB_ROOT" -B "$dir" -G Ninja >"$dir.configure.log" 2>&1 \
       || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
+    printf '%s\n' "$args" >"$dir.configure.args"
   fi
   # shellcheck disable=SC2086  # a space-separated target list
   cmake --build "$dir" -j "$JOBS" ${build_only:+--target $build_only}
