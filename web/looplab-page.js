@@ -81,12 +81,12 @@
     return;
   }
 
-  // Fonts download alongside the module; main() finds them in the virtual file system.
-  const fonts = [['fonts/looplab-sans.ttf', '/fonts/looplab-sans.ttf'],
-                 ['fonts/looplab-mono.ttf', '/fonts/looplab-mono.ttf']];
-  const fontDownloads = fonts.map(([url, path]) =>
+  // Fonts download alongside the module; main() takes their bytes from Module.looplabFonts
+  // (src/app/platform.cpp; the module has no file system), in this order: sans, mono.
+  const fonts = ['fonts/looplab-sans.ttf', 'fonts/looplab-mono.ttf'];
+  const fontDownloads = fonts.map(url =>
     fetch(url).then(r => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(url + ': HTTP ' + r.status))))
-      .then(bytes => [path, new Uint8Array(bytes)])
+      .then(bytes => new Uint8Array(bytes))
       .catch(err => { console.warn('LoopLab: font not loaded, using the built-in one:', err.message); return null; }));
 
   const args = [];
@@ -99,8 +99,7 @@
     preRun: [function waitForFonts() {
       Module.addRunDependency('fonts');
       Promise.all(fontDownloads).then(files => {
-        Module.FS.mkdirTree('/fonts');
-        for (const f of files) if (f) Module.FS.writeFile(f[0], f[1]);
+        Module.looplabFonts = files;
         Module.removeRunDependency('fonts');
       });
     }],

@@ -13,15 +13,22 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
+#include <vector>
+
+// The TTFs web/looplab-page.js downloaded before main() runs (Module.looplabFonts[which],
+// null if one could not be fetched), handed over as bytes: the module has no file system.
+EM_JS(int, js_font_size, (int which), {
+  const f = Module.looplabFonts && Module.looplabFonts[which];
+  return f ? f.length : 0;
+});
+EM_JS(void, js_font_copy, (int which, unsigned char* dst), { HEAPU8.set(Module.looplabFonts[which], dst); });
 
 namespace looplab::app {
 namespace {
 
-// Written into the virtual file system by web/looplab-page.js before main() runs.
-constexpr const char* kSansPath = "/fonts/looplab-sans.ttf";
-constexpr const char* kMonoPath = "/fonts/looplab-mono.ttf";
+enum FontSlot { kSansFont = 0, kMonoFont = 1 };  // Module.looplabFonts's order
+
 constexpr float kFontCssPixels = 15.0f;
 // The longest side of the canvas's backing store: what every WebGL2 implementation seen on
 // phones allows (MAX_RENDERBUFFER_SIZE is 8192 or more).
@@ -29,12 +36,10 @@ constexpr int kMaxBackingPixels = 8192;
 
 const Fonts* g_fonts = nullptr;
 
-bool file_exists(const char* path) {
-  if (FILE* f = std::fopen(path, "rb")) {
-    std::fclose(f);
-    return true;
-  }
-  return false;
+std::vector<unsigned char> page_font(FontSlot which) {
+  std::vector<unsigned char> bytes(static_cast<std::size_t>(js_font_size(which)));
+  if (!bytes.empty()) js_font_copy(which, bytes.data());
+  return bytes;
 }
 
 }  // namespace
@@ -83,6 +88,8 @@ bool Platform::init(std::string& error) {
   apply_app_style();
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
   pixel_ratio_ = static_cast<float>(emscripten_get_device_pixel_ratio());
+  sans_ttf_ = page_font(kSansFont);
+  mono_ttf_ = page_font(kMonoFont);
   load_fonts();
   if (!renderer_.init()) {
     error = "WebGL2 refused the canvas's shaders; the lesson text still works";
@@ -101,8 +108,13 @@ void Platform::load_fonts() {
   static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193,
                                    0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0x25A0, 0x25CF, 0};
   float size = std::round(kFontCssPixels * pixel_ratio_);
-  fonts_.ui = file_exists(kSansPath) ? io.Fonts->AddFontFromFileTTF(kSansPath, size, &config, ranges) : nullptr;
-  fonts_.mono = file_exists(kMonoPath) ? io.Fonts->AddFontFromFileTTF(kMonoPath, size, &config, ranges) : nullptr;
+  config.FontDataOwnedByAtlas = false;  // the bytes stay ours: the atlas is rebuilt when the ratio changes
+  auto add = [&](std::vector<unsigned char>& ttf) {
+    return ttf.empty() ? nullptr
+                       : io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size, &config, ranges);
+  };
+  fonts_.ui = add(sans_ttf_);
+  fonts_.mono = add(mono_ttf_);
   if (!fonts_.ui) {
     // The page could not deliver the TTF: ImGui's built-in bitmap font still reads, if less crisply.
     ImFontConfig fallback;

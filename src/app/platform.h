@@ -5,6 +5,7 @@
 #include "webgl_renderer.h"
 
 #include <string>
+#include <vector>
 
 struct SDL_Window;
 struct ImFont;
@@ -42,6 +43,7 @@ class Platform {
   WebGlRenderer renderer_;
   void* gl_context_ = nullptr;
   Fonts fonts_;
+  std::vector<unsigned char> sans_ttf_, mono_ttf_;  // the page's TTFs; empty if not delivered
   float pixel_ratio_ = 1.0f;
   float font_ratio_ = 0.0f;  // the ratio the current font atlas was built for
   int css_w_ = 0, css_h_ = 0;
