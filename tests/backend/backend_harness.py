@@ -154,6 +154,18 @@ def close_with_reset(sock):
 SANITIZER_REPORT = re.compile(r"==\d+==ERROR: |runtime error: |Sanitizer")
 
 
+def rss_bytes(pid):
+    """The resident size of a process, in bytes (0 when it has gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def sanitizer_errors(server):
     return [line for line in server.stderr().splitlines() if SANITIZER_REPORT.search(line)]
 

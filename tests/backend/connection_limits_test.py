@@ -13,7 +13,7 @@ import re
 import socket
 import time
 
-from backend_harness import (UNDER_ASAN, Server, Workdir, binary_from_argv, check, finish, sanitizer_errors,
+from backend_harness import (UNDER_ASAN, Server, Workdir, binary_from_argv, check, finish, rss_bytes, sanitizer_errors,
                              wait_for)
 
 BINARY = binary_from_argv()
@@ -83,14 +83,6 @@ def test_bodies_are_refused(workdir):
         check(status == 405, f"POST still gets 405 naming the allowed methods ({status})")
     finally:
         server.stop()
-
-
-def rss_bytes(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 def test_connection_cap_fits_memory(workdir):

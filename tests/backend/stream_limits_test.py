@@ -15,20 +15,13 @@ import shutil
 import subprocess
 import time
 
-from backend_harness import UNDER_ASAN, Server, Workdir, binary_from_argv, check, finish, sanitizer_errors, wait_for
+from backend_harness import (UNDER_ASAN, Server, Workdir, binary_from_argv, check, finish, rss_bytes, sanitizer_errors,
+                             wait_for)
 from stream_clients import SseClient, WebSocketClient, stream_health
 
 BINARY = binary_from_argv()
 SS = shutil.which("ss") or "/usr/bin/ss"
 KIB = 1024
-
-
-def rss_bytes(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * KIB
-    return 0
 
 
 def kernel_socket_bytes(port):
