@@ -31,7 +31,7 @@ packages=(
   # wasm build (Emscripten 3.1.6, on Node) and the sources we compile for it [build start test]
   emscripten nodejs dpkg-dev
   # page build [build start test]
-  cmark fonts-dejavu-core python3 python3-fonttools
+  cmark fonts-dejavu-core python3 python3-fonttools zopfli
   # serving: the backend's database for the slow-query lesson (scripts/postgres.sh) [start test]
   postgresql-15 postgresql-client-15 procps iproute2
   # tests: browser (Playwright from npm, Debian's Chromium), CPython reference, HTTP [test]
