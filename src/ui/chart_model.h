@@ -47,6 +47,8 @@ struct Chart {
   Axis x, y;
   std::vector<Series> series;
   bool y_integer = false;  // a count: ticks on whole numbers only
+  // Rows with names instead of numbers (spans on rows 1, 2...): y_names[i] labels row i + 1.
+  std::vector<std::string> y_names;
 };
 
 // The range every series covers on each axis, a fixed min/max kept; bars and spans

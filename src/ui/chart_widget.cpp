@@ -195,6 +195,10 @@ ChartOutcome draw_chart(const char* id, const Chart& chart, float height, const 
   const float bottom = origin.y + std::max(height, legend_h + line_h * 6);
   const float plot_bottom = bottom - line_h * 2.4f;
   std::vector<ValueTick> yticks = value_ticks(ranges.y, plot_bottom - top, line_h * 2.2f, "", chart.y_integer);
+  if (!chart.y_names.empty()) {
+    yticks.clear();
+    for (std::size_t i = 0; i < chart.y_names.size(); ++i) yticks.push_back({double(i + 1), chart.y_names[i]});
+  }
   float label_w = 0;
   for (const ValueTick& t : yticks) label_w = std::max(label_w, ImGui::CalcTextSize(t.label.c_str()).x);
   const float left = origin.x + label_w + 8;
