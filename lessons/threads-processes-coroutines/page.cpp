@@ -14,6 +14,7 @@
 #include "totals_chart.h"
 #include "ui/chart_csv.h"
 #include "ui/chart_widget.h"
+#include "ui/parameter_rules.h"
 
 namespace looplab::tpc {
 namespace {
@@ -36,8 +37,9 @@ app::ParameterSet declare_parameters() {
                                       {"sleep-prime", "sleep, is_prime", "a 1 s sleep, then is_prime(P)"},
                                       {"mix", "the mix", "is_prime, R requests, is_prime"}},
              "sleep"),
-      number("workers", "workers", {1, max_workers, ""}, 4000, "%.0f", work),
-      number("sleep", "each sleep", {0, 10, "s"}, 3, "%.1f s", work),
+      // 0: the seed's own size for the workload (4,000 sleeps, 200 requests, 5 of the rest).
+      number("workers", "workers (0: the seed's)", {0, max_workers, ""}, 0, "%.0f", work),
+      number("sleep", "each sleep (0: the seed's)", {0, 10, "s"}, 0, "%.1f s", work),
       number("request", "each request", {0, 10, "s"}, 0.126, "%.3f s", work),
       number("prime", "is_prime of", {2, double(max_prime), ""}, double(seed_prime), "%.0f", work),
       number("requests", "requests in the mix", {1, max_requests, ""}, 10, "%.0f", work),
@@ -46,11 +48,11 @@ app::ParameterSet declare_parameters() {
 }
 
 Settings settings_of(const app::ParameterSet& v) {
-  Settings s;
-  s.variant = static_cast<Variant>(v.choice("variant"));
-  s.workload = static_cast<Workload>(v.choice("workload"));
-  s.workers = static_cast<int>(std::lround(v.number("workers")));
-  s.sleep_seconds = v.number("sleep");
+  const auto variant = static_cast<Variant>(v.choice("variant"));
+  const auto workload = static_cast<Workload>(v.choice("workload"));
+  Settings s = seed_settings(variant, workload);
+  if (const auto n = std::lround(v.number("workers")); n > 0) s.workers = static_cast<int>(n);
+  if (const double d = v.number("sleep"); d > 0) s.sleep_seconds = d;
   s.request_seconds = v.number("request");
   s.prime = static_cast<std::int64_t>(std::llround(v.number("prime")));
   s.requests = static_cast<int>(std::lround(v.number("requests")));
@@ -95,11 +97,13 @@ class ThreadsProcessesCoroutinesPage final : public app::LessonFrame {
       ImGui::PopTextWrapPos();
       return;
     }
-    const Settings seed = seed_settings(s.variant, s.workload);
+    const std::string processes = uses_processes(s) ? ", " + std::to_string(processes_of(s)) + " processes" : "";
+    const std::string naps = sleeps(s.workload) ? ", " + ui::short_number(s.sleep_seconds) + " s sleeps" : "";
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("model: the seed's machine as its figures give it; is_prime %.2f s each%s. The seed ran this with %d workers.",
-                        prime_seconds(s), uses_processes(s) ? (", " + std::to_string(processes_of(s)) + " processes").c_str() : "",
-                        seed.workers);
+    ImGui::TextDisabled("%d workers%s%s; the model is the seed's machine as its figures give it (is_prime %.2f s).",
+                        s.workers, processes.c_str(),
+                        naps.c_str(),
+                        prime_seconds(s));
     ImGui::PopTextWrapPos();
   }
   ui::Verdict verdict(const app::EndedRun& run) override {
