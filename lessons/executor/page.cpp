@@ -72,7 +72,10 @@ class ExecutorPage final : public app::LessonFrame {
   }
   ui::Verdict verdict(const app::EndedRun& run) override {
     facts_ = facts_of(run.trace);
-    return make_verdict(settings_of(run.values), facts_, run.virtual_clock);
+    ui::Verdict v = make_verdict(settings_of(run.values), facts_, run.virtual_clock);
+    // Who finished first is the lesson for pi (the greetings, or print_pi), beside the seed's order.
+    if (settings_of(run.values).part == Part::pi) v.finish_order = app::finish_order(run.trace);
+    return v;
   }
   nlohmann::json lesson_state() const override {
     if (verdict_run() == 0) return nlohmann::json::object();
