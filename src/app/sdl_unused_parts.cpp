@@ -1,4 +1,4 @@
-// Two SDL2 functions replaced at link time (-Wl,--wrap, see CMakeLists.txt), so that the
+// SDL2 functions replaced at link time (-Wl,--wrap, see CMakeLists.txt), so that the
 // large parts of SDL only they reach stay out of the page's module.
 //
 // The pixel-format converter: the page draws only through WebGL2 and never converts an SDL
@@ -12,6 +12,14 @@
 // navigation on (ImGuiConfigFlags_NavEnableGamepad, which the page never sets), and it
 // links SDL's game-controller layer and mapping code: 8.5 KB gzipped. It answers "no
 // controller", as SDL does when none is plugged in.
+//
+// Run-length encoding of surfaces: an optional speed-up of SDL's software blits, which SDL
+// tries only when asked (SDL_SetSurfaceRLE) and otherwise falls back from to the plain
+// blitter. The page blits no SDL surface at all, yet SDL_FreeSurface and the blit mapper
+// reach the encoder, the decoder and the two RLE blitters: about 16 KB of code, 5 KB
+// gzipped. The encoder answers "not encoded" (SDL then blits unencoded, as on a surface
+// that cannot be encoded), so no surface ever carries SDL_RLEACCEL and the decoder, which
+// SDL calls only on such a surface, has nothing to undo.
 #include <SDL.h>
 
 extern "C" SDL_Surface* __wrap_SDL_ConvertSurfaceFormat(SDL_Surface*, Uint32, Uint32) {
@@ -22,4 +30,10 @@ extern "C" SDL_Surface* __wrap_SDL_ConvertSurfaceFormat(SDL_Surface*, Uint32, Ui
 extern "C" SDL_GameController* __wrap_SDL_GameControllerOpen(int) {
   SDL_SetError("LoopLab's page is built without game controllers");
   return nullptr;
+}
+
+extern "C" int __wrap_SDL_RLESurface(SDL_Surface*) { return -1; }
+
+extern "C" void __wrap_SDL_UnRLESurface(SDL_Surface* surface, int) {
+  surface->flags &= ~SDL_RLEACCEL;  // never set: __wrap_SDL_RLESurface encodes nothing
 }
