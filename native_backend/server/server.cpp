@@ -178,6 +178,7 @@ void Server::end_grace(const std::string& reason) {
   std::size_t open = slots_.open();
   if (open > 0)
     context_.log.warn("grace period over: cutting " + std::to_string(open) + " connection(s) short (" + reason + ")");
+  for (auto& hook : context_.grace_over_hooks) hook();
   for (auto& loop : loops_) {
     asio::post(loop->io, [&loop = *loop, reason] {
       for (auto it = loop.sessions.begin(); it != loop.sessions.end();) (*it++)->end_grace(reason);

@@ -37,6 +37,9 @@ struct ServerContext {
   // Run once when shutdown begins (e.g. a pool stops reconnecting and answers its
   // waiters). In-flight requests still finish during the grace period.
   std::vector<std::function<void()>> shutdown_hooks;
+  // Run once when the grace period ends, before the connections on every loop are cut
+  // (e.g. the worker pool starts no more queued jobs on threads the cuts free).
+  std::vector<std::function<void()>> grace_over_hooks;
 };
 
 }  // namespace looplab::backend

@@ -46,6 +46,7 @@ std::shared_ptr<WorkerPool> add_worker_component(ServerContext& context) {
 
   auto pool = std::make_shared<WorkerPool>(settings);
   context.shutdown_hooks.push_back([pool] { pool->begin_shutdown(); });
+  context.grace_over_hooks.push_back([pool] { pool->end_grace(); });
   context.health.add("workers", [pool] {
     WorkerPoolStatus s = pool->status();
     nlohmann::json details = {

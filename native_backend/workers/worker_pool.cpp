@@ -161,6 +161,11 @@ void WorkerPool::begin_shutdown() {
   shutting_down_ = true;
 }
 
+void WorkerPool::end_grace() {
+  std::lock_guard lock(mutex_);
+  grace_over_ = true;
+}
+
 WorkerPoolStatus WorkerPool::status() const {
   std::lock_guard lock(mutex_);
   WorkerPoolStatus s;
@@ -180,7 +185,7 @@ WorkerPoolStatus WorkerPool::status() const {
 void WorkerPool::serve(std::size_t thread_index) {
   std::unique_lock lock(mutex_);
   for (;;) {
-    job_ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+    job_ready_.wait(lock, [this] { return closing_ || (!queue_.empty() && !grace_over_); });
     if (queue_.empty()) return;  // closing, and the destructor emptied the queue
     std::shared_ptr<Job> job = std::move(queue_.front());
     queue_.pop_front();

@@ -75,6 +75,9 @@ class WorkerPool {
   // Shutdown began: new jobs are refused with shutting_down; queued and running jobs
   // go on (their requests are cancelled when the grace period ends).
   void begin_shutdown();
+  // The grace period ended: queued jobs stay queued until their requests, cut on
+  // every event loop, withdraw them; none starts on a thread a cut job just freed.
+  void end_grace();
 
   WorkerPoolStatus status() const;
   const WorkerPoolSettings& settings() const { return settings_; }
@@ -96,6 +99,7 @@ class WorkerPool {
   std::vector<std::shared_ptr<Job>> running_;  // per thread: the job it runs, if any
   std::size_t busy_ = 0;
   bool shutting_down_ = false;
+  bool grace_over_ = false;  // no queued job starts any more
   bool closing_ = false;  // the destructor runs: threads exit
   std::uint64_t finished_ = 0, failed_ = 0, refused_ = 0, cancelled_queued_ = 0, cancelled_running_ = 0;
   std::vector<std::thread> threads_;
