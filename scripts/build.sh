@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds LoopLab. Usage: scripts/build.sh [native|asan|wasm|serve]...  (default: native wasm)
+# Builds LoopLab. Usage: scripts/build.sh [native|asan|tsan|wasm|serve]...  (default: native wasm)
 #   native  the backend, the database builder, the native core and every native test
 #   asan    the same native code and tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   tsan    the backend alone under ThreadSanitizer (one HTTP test runs it on several threads)
 #   wasm    the core, the lessons, the pages and the portable tests, compiled by Emscripten
 #   serve   only what `./looplab start` serves: the backend and the database builder
 #           (build/native) and the site (build/wasm); `./looplab test` builds the rest
@@ -36,12 +37,20 @@ build_native() {
   local only="${LOOPLAB_NATIVE_TARGETS:-}"
   log "building native (${only:-backend, core, tests}) in build/native"
   build_only="$only" configure_and_build "$LOOPLAB_BUILD/native" cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DLOOPLAB_ASAN_DIR="$LOOPLAB_BUILD/asan" -DLOOPLAB_WASM_DIR="$LOOPLAB_BUILD/wasm"
+    -DLOOPLAB_ASAN_DIR="$LOOPLAB_BUILD/asan" -DLOOPLAB_TSAN_DIR="$LOOPLAB_BUILD/tsan" \
+    -DLOOPLAB_WASM_DIR="$LOOPLAB_BUILD/wasm"
 }
 
 build_asan() {
   log "building native tests under ASan+UBSan in build/asan"
   build_only="" configure_and_build "$LOOPLAB_BUILD/asan" cmake -DCMAKE_BUILD_TYPE=Debug -DLOOPLAB_SANITIZE=ON
+}
+
+build_tsan() {
+  # Only the server: it is the one part with threads of its own, and one test runs it.
+  log "building the backend under ThreadSanitizer in build/tsan"
+  build_only="looplab-backend" configure_and_build "$LOOPLAB_BUILD/tsan" cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DLOOPLAB_SANITIZE_THREADS=ON
 }
 
 build_wasm() {
@@ -58,12 +67,12 @@ requested=("$@"); [ ${#requested[@]} -gt 0 ] || requested=(native wasm)
 builds=()
 for t in "${requested[@]}"; do
   case "$t" in
-    native|asan|wasm) builds+=("$t") ;;
+    native|asan|tsan|wasm) builds+=("$t") ;;
     serve)
       export LOOPLAB_NATIVE_TARGETS="${LOOPLAB_NATIVE_TARGETS:-$SERVE_NATIVE_TARGETS}"
       export LOOPLAB_WASM_TARGETS="${LOOPLAB_WASM_TARGETS:-$SERVE_WASM_TARGETS}"
       builds+=(wasm native) ;;
-    *) die "unknown build '$t' (expected native, asan, wasm or serve)" ;;
+    *) die "unknown build '$t' (expected native, asan, tsan, wasm or serve)" ;;
   esac
 done
 

@@ -7,7 +7,7 @@ source "$(dirname "$0")/common.sh"
 
 "$LOOPLAB_ROOT/scripts/install-deps.sh"
 "$LOOPLAB_ROOT/scripts/install-node-deps.sh"
-"$LOOPLAB_ROOT/scripts/build.sh" wasm asan native
+"$LOOPLAB_ROOT/scripts/build.sh" wasm asan tsan native
 
 log "running the test suite"
 mkdir -p "$LOOPLAB_ROOT/artifacts"
