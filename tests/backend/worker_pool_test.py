@@ -254,11 +254,11 @@ def test_shutdown(workdir):
     server.stop()
 
     # At the end of the grace period, what still runs or waits is cut short, with a reason.
-    # One event loop: on several, the two requests may sit on different loops, and the
-    # queued job can start on the thread the running one's cut frees before its own loop
-    # cuts it (then it says "cut short after" without "before a worker thread was free").
+    # Several event loops, so the two requests may sit on different ones: the running
+    # one's cut frees the pool thread before the queued one's loop cuts it, and the
+    # queued job must still not start there (it never got a thread).
     server = Server(BINARY, workdir, "cut", "--offload-threads", "1", "--offload-queue-limit", "1",
-                    "--shutdown-grace", "0.5", "--threads", "1")
+                    "--shutdown-grace", "0.5", "--threads", "4")
     running = PendingRequest(server, "/blocking-delay?seconds=30")
     check(wait_for(lambda: pool_is(server, 1, 0), 3 * SLACK), "a long wait holds the only thread")
     queued = PendingRequest(server, "/blocking-delay?seconds=30")
