@@ -69,15 +69,19 @@ ENTRYPOINT ["looplab-postgres"]
 FROM debian:bookworm-slim AS looplab
 COPY --from=build /out/looplab-packages /tmp/
 RUN apt-get update -qq \
- && apt-get install -y -qq --no-install-recommends $(cat /tmp/looplab-packages) >/dev/null \
+ && apt-get install -y -qq --no-install-recommends $(cat /tmp/looplab-packages) python3 >/dev/null \
  && rm -rf /var/lib/apt/lists/* /tmp/looplab-packages \
  && useradd --system --uid 10001 --user-group --home-dir /nonexistent --no-create-home \
       --shell /usr/sbin/nologin looplab
 COPY --from=build /out/bin/looplab-backend /usr/local/bin/
 COPY --from=build /out/share/site /srv/looplab/site
 COPY docker/looplab/healthcheck.sh /usr/local/bin/looplab-healthcheck
+# /runs/concurrency runs this script on Debian's python3 (installed above: it is a
+# program the backend starts, not a library ldd would find).
+COPY native_backend/concurrency/concurrency_worker.py /usr/local/share/looplab/concurrency_worker.py
 # Every backend flag also reads LOOPLAB_<FLAG>; compose.yaml sets the rest.
 ENV LOOPLAB_SITE=/srv/looplab/site \
+    LOOPLAB_CONCURRENCY_SCRIPT=/usr/local/share/looplab/concurrency_worker.py \
     LOOPLAB_LISTEN=0.0.0.0 \
     LOOPLAB_PORT=8000
 USER looplab

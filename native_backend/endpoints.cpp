@@ -1,5 +1,6 @@
 #include "endpoints.hpp"
 
+#include "concurrency/concurrency_endpoint.hpp"
 #include "database/database_component.hpp"
 #include "endpoints/delay_endpoint.hpp"
 #include "endpoints/health_endpoint.hpp"
@@ -13,6 +14,7 @@
 namespace looplab::backend {
 
 void add_component_options(ConfigParser& parser) {
+  add_concurrency_options(parser);
   add_database_options(parser);
   add_stream_options(parser);
   add_worker_options(parser);
@@ -25,6 +27,9 @@ void register_endpoints(Router& router, ServerContext& context) {
   router.add("/delay-me", {verb::get}, std::make_unique<DelayEndpoint>());
   router.add("/blocking-delay", {verb::get}, std::make_unique<BlockingDelayEndpoint>(workers));
   router.add("/ticks", {verb::get}, std::make_unique<TicksEndpoint>(streams));
+  router.add("/runs/concurrency", {verb::get},
+             std::make_unique<ConcurrencyEndpoint>(streams, read_concurrency_settings(context), context.stats,
+                                                   own_loopback_host(context.config)));
   router.add("/healthz", {verb::get}, std::make_unique<HealthEndpoint>());
   router.add("/livez", {verb::get}, std::make_unique<LivenessEndpoint>());
   router.add("/readyz", {verb::get}, std::make_unique<ReadinessEndpoint>());

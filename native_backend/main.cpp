@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     register_endpoints(router, context);
     Server server(context, slots, router);
     server.listen();
+    stats.listening_port = server.port();
     GracefulShutdown shutdown(loops, server, access_log, log, config.shutdown_grace);
     shutdown.arm();
     server.start();

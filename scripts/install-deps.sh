@@ -30,7 +30,7 @@ packages=(
   nlohmann-json3-dev libpq-dev doctest-dev
   # wasm build (Emscripten 3.1.6, on Node) and the sources we compile for it [build start test]
   emscripten nodejs dpkg-dev
-  # page build [build start test]
+  # page build; python3 also runs the backend's worker script for /runs/concurrency [build start test]
   cmark fonts-dejavu-core python3 python3-fonttools zopfli
   # serving: the backend's database for the slow-query lesson (scripts/postgres.sh) [start test]
   postgresql-15 postgresql-client-15 procps iproute2

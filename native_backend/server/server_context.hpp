@@ -22,6 +22,7 @@ struct ServerStats {
   std::atomic<std::uint64_t> requests_served{0};
   std::atomic<std::uint64_t> connections_refused{0};  // answered 503 because of --max-connections
   std::atomic<bool> stopping{false};                   // shutdown has begun
+  std::atomic<std::uint16_t> listening_port{0};        // set once bound (endpoints that call this server)
 };
 
 struct ServerContext {
