@@ -165,7 +165,13 @@ def test_one_run_per_client_and_global_cap(workdir):
             status, headers, body = server.get("/runs/concurrency?variant=asyncio&workload=sleep&workers=1")
             replies["same"] = (status, headers.get("Retry-After"), body.decode())
             other = sse_from(server.port, "/runs/concurrency?variant=asyncio&workload=sleep&workers=1", "127.0.0.2")
-            replies["other"] = (other.status, other.headers.get("retry-after"), other.buffer.decode())
+            body = other.buffer
+            while len(body) < int(other.headers.get("content-length", 0)):
+                chunk = other.sock.recv(4096)
+                if not chunk:
+                    break
+                body += chunk
+            replies["other"] = (other.status, other.headers.get("retry-after"), body.decode())
             other.close()
 
         Run(server, "variant=asyncio&workload=sleep&workers=2&seconds=1", on_start=while_running)
