@@ -202,7 +202,7 @@ void LessonFrame::draw_timeline_row() {
     TouchInput::instance().set_timeline_areas({}, {});
   } else {
     ui::TimelineOptions options;
-    options.height = std::clamp(34.0f + 22.0f * static_cast<float>(m.lanes.size()), 140.0f, 360.0f);
+    options.height = std::clamp(34.0f + 22.0f * static_cast<float>(ui::row_count(m)), 140.0f, 360.0f);
     if (layout_columns_ == 1) options.names_width = 72;  // a phone: the run needs the width
     ui::draw_timeline("timeline", m, timeline_, options);
     const auto& d = timeline_.drawn;

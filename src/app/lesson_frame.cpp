@@ -190,6 +190,7 @@ nlohmann::json LessonFrame::frame_state() const {
       {"loop_at_playhead", {{"running", running}, {"ready", ready}, {"waiting", waiting}, {"finished", s.finished}}},
       {"console", console},
       {"lanes", m.lanes.size()},
+      {"worker_lanes", m.workers.size()},
       {"snippet", {{"file", shown.file}, {"lines", std::count(shown.source.begin(), shown.source.end(), '\n')}}},
       {"layout", {{"columns", layout_columns_}, {"content_height", content_height_}, {"touch", touch_layout_},
                   // Where the Run button is (canvas CSS px), so a test can tap it as a finger would.

@@ -109,6 +109,9 @@ struct GeneratorFrame {
 
 struct TimelineModel {
   std::vector<Lane> lanes;  // lanes[0] is the loop when the model came from a trace
+  // The executor's workers (run_in_executor, to_thread), one lane each: busy while a task's
+  // work runs there (labelled with the task), idle between. Drawn right under the loop.
+  std::vector<Lane> workers;
   std::vector<std::string> labels{std::string{}};
   std::vector<ConsoleLine> console;  // sorted by (time, seq)
   std::vector<GeneratorFrame> generators;        // [0] unused: the trace's GeneratorId 0 is none
@@ -123,6 +126,12 @@ struct TimelineModel {
  private:
   std::unordered_map<std::string, LabelId> label_ids_;
 };
+
+// The timeline's rows, top to bottom: the loop (lanes[0]), the executor's workers, then the
+// tasks. Without workers a row is its lane.
+std::size_t row_count(const TimelineModel& model);
+const Lane& lane_at_row(const TimelineModel& model, std::size_t row);
+std::size_t row_of_lane(const TimelineModel& model, std::size_t lane);
 
 // A position on the run: ordered by time, then by the trace's event order.
 struct Cursor {

@@ -157,7 +157,7 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
   const float lanes_top = origin.y + axis_height;
   const float lanes_bottom = origin.y + options.height;
   const float lanes_view = lanes_bottom - lanes_top;
-  const double content_height = static_cast<double>(model.lanes.size()) * options.lane_height;
+  const double content_height = static_cast<double>(row_count(model)) * options.lane_height;
   bool playhead_moved = false;
 
   // --- Where the window is this frame ---
@@ -237,7 +237,7 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
   dl->AddText({origin.x + 4, origin.y + 4}, text_muted, "time");
 
   // --- Lanes: only the visible ones, only their visible marks ---
-  const LaneRange lanes = visible_lanes(model.lanes.size(), options.lane_height, view.scroll_y, lanes_view);
+  const LaneRange rows = visible_lanes(row_count(model), options.lane_height, view.scroll_y, lanes_view);
   const CullParams cull{view.window, map.px_per_second(), options.min_px, model.now};
   std::vector<Mark>& marks = frame_scratch.marks;
   std::vector<std::uint32_t>& points = frame_scratch.points;
@@ -251,8 +251,8 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
   };
 
   dl->PushClipRect({origin.x, lanes_top}, {right, lanes_bottom}, true);
-  for (std::size_t i = lanes.first; i < lanes.last; ++i) {
-    const Lane& lane = model.lanes[i];
+  for (std::size_t i = rows.first; i < rows.last; ++i) {
+    const Lane& lane = lane_at_row(model, i);
     const float top = lane_top(i);
     const float bar_top = top + 3, bar_bottom = top + lane_h - 3;
     if (i % 2 == 1) dl->AddRectFilled({origin.x, top}, {right, top + lane_h}, IM_COL32(255, 255, 255, 8));
@@ -286,15 +286,16 @@ bool draw_timeline(const char* id, const TimelineModel& model, TimelineView& vie
   // Arrows into visible lanes (their tails may come from lanes scrolled away).
   if (view.show_arrows) {
     dl->PushClipRect({left, lanes_top}, {right, lanes_bottom}, true);
-    for (std::size_t i = lanes.first; i < lanes.last; ++i) {
-      const Lane& lane = model.lanes[i];
+    for (std::size_t i = rows.first; i < rows.last; ++i) {
+      const Lane& lane = lane_at_row(model, i);
       points.clear();
       visible_arrows(lane.incoming, cull, points);
       for (std::uint32_t p : points) {
         const Arrow& a = lane.incoming[p];
-        if (a.from_lane == i) continue;
-        const float from_y = lane_top(a.from_lane) + lane_h * 0.5f;
-        const float to_y = lane_top(i) + (a.from_lane < i ? 3.0f : lane_h - 3.0f);
+        const std::size_t from = row_of_lane(model, a.from_lane);
+        if (from == i) continue;
+        const float from_y = lane_top(from) + lane_h * 0.5f;
+        const float to_y = lane_top(i) + (from < i ? 3.0f : lane_h - 3.0f);
         arrow(dl, {static_cast<float>(map.x_of(a.from_time)), from_y}, {static_cast<float>(map.x_of(a.to_time)), to_y}, a.kind);
       }
     }

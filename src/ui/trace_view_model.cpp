@@ -59,6 +59,35 @@ void TraceViewModel::loop_idle(double time) {
   if (!loop.empty() && loop.back().end == open_end) loop.back().end = time;
 }
 
+void TraceViewModel::worker_busy(const Trace& trace, const TraceEvent& e, std::uint32_t seq) {
+  auto& workers = model_.workers;
+  if (e.detail >= workers.size()) {
+    const std::size_t from = workers.size();
+    workers.resize(e.detail + 1);
+    worker_holder_.resize(e.detail + 1, 0);
+    for (std::size_t w = from; w < workers.size(); ++w) workers[w].name = "worker " + std::to_string(w + 1);
+  }
+  // A job whose task is woken later in the same instant may still hold the lane: it ends here.
+  worker_idle(worker_holder_[e.detail], e.time);
+  workers[e.detail].intervals.push_back(
+      {e.time, open_end, seq, model_.intern(trace.task_name(e.task) + "'s work"), LaneState::in_executor});
+  worker_holder_[e.detail] = e.task;
+  if (e.task >= on_worker_.size()) on_worker_.resize(e.task + 1, 0);
+  on_worker_[e.task] = e.detail + 1;
+}
+
+// A task's work leaves its worker when the task changes state (woken by the result, or
+// cancelled: the trace does not see a thread finish what nobody waits for any more).
+void TraceViewModel::worker_idle(TaskId task, double time) {
+  if (task == 0 || task >= on_worker_.size() || on_worker_[task] == 0) return;
+  const std::uint32_t w = on_worker_[task] - 1;
+  on_worker_[task] = 0;
+  if (worker_holder_[w] != task) return;
+  auto& iv = model_.workers[w].intervals;
+  if (!iv.empty() && iv.back().end == open_end) iv.back().end = time;
+  worker_holder_[w] = 0;
+}
+
 void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std::uint32_t seq) {
   switch (e.kind) {
     case EventKind::task_created: {
@@ -68,6 +97,8 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
       break;
     }
     case EventKind::state: {
+      worker_idle(e.task, e.time);
+      if (e.state == TaskState::in_executor) worker_busy(trace, e, seq);
       // The loop's lane: busy while a task runs or holds it, idle (a gap) otherwise.
       const bool on_loop = e.state == TaskState::running || e.state == TaskState::blocked;
       if (on_loop) {
@@ -85,6 +116,7 @@ void TraceViewModel::convert_event(const Trace& trace, const TraceEvent& e, std:
       break;
     }
     case EventKind::task_finished:
+      worker_idle(e.task, e.time);
       if (on_task_ == e.task) {
         loop_idle(e.time);
         on_task_ = 0;

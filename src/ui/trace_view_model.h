@@ -33,6 +33,9 @@ class TraceViewModel {
   // The loop's own lane: busy while a task runs on it or holds it, a gap while it is idle.
   void loop_busy(double time, std::uint32_t seq, LaneState state, LabelId label);
   void loop_idle(double time);
+  // An executor worker's lane: busy from a task's in_executor until the task's next state.
+  void worker_busy(const Trace& trace, const TraceEvent& e, std::uint32_t seq);
+  void worker_idle(TaskId task, double time);
   Lane& lane_of(TaskId task);
   std::string wait_label(const Trace& trace, const StateSpan& span) const;
 
@@ -41,6 +44,8 @@ class TraceViewModel {
   std::size_t events_seen_ = 0;
   std::vector<std::size_t> spans_seen_;  // per task: spans converted (the last may still be open)
   TaskId on_task_ = 0;                   // the task running on (or holding) the loop, 0: none
+  std::vector<std::uint32_t> on_worker_; // per task: 1 + the worker running its work, 0: none
+  std::vector<TaskId> worker_holder_;    // per worker: the task whose work it runs, 0: none
 };
 
 }  // namespace looplab::ui
