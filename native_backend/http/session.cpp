@@ -59,6 +59,9 @@ Awaitable<void> Session::run([[maybe_unused]] std::shared_ptr<Session> self) {
     server_.context().log.error("connection from " + remote_ + " failed: " + e.what());
   }
   phase_ = Phase::done;
+  // The slot goes back before the close is sent: a client that has seen the close (a
+  // `Connection: close` reply read to its end) can count on the slot being free again.
+  slot_.release();
   close_socket();
   server_.remove_session(*this);
 }

@@ -87,20 +87,26 @@ class Server:
 
     def raw(self, data, timeout=10, wait_for_close=True):
         """Sends bytes as-is and returns the reply bytes (until close, or the first header)."""
+        return self.exchange(data, timeout, wait_for_close)[0]
+
+    def exchange(self, data, timeout=10, wait_for_close=True):
+        """raw(), and how the reply ended: "closed", "timeout", "reset" or "header" (the
+        first header was enough), so a failed check can say which case it met."""
         with self.connect(timeout) as s:
             s.sendall(data)
             chunks = []
             while True:
                 try:
                     chunk = s.recv(65536)
-                except (socket.timeout, ConnectionResetError):
-                    break
+                except socket.timeout:
+                    return b"".join(chunks), "timeout"
+                except ConnectionResetError:
+                    return b"".join(chunks), "reset"
                 if not chunk:
-                    break
+                    return b"".join(chunks), "closed"
                 chunks.append(chunk)
                 if not wait_for_close and b"\r\n\r\n" in b"".join(chunks):
-                    break
-            return b"".join(chunks)
+                    return b"".join(chunks), "header"
 
     def stdout(self):
         try:
@@ -117,6 +123,17 @@ class Server:
     def health(self):
         import json
         status, _, body = self.get("/healthz")
+        return status, json.loads(body) if status == 200 else {}
+
+    def health_closed(self, timeout=10):
+        """/healthz on a `Connection: close` request read to the server's close: (status,
+        dict). The server frees a connection's slot before it closes it, so once this
+        returns the probe's own slot is free again (health() leaves that to the moment
+        the server reads the client's close, which may come after the next connect)."""
+        import json
+        reply, _ = self.exchange(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", timeout)
+        head, _, body = reply.partition(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/1.1 ") else 0
         return status, json.loads(body) if status == 200 else {}
 
     def alive(self):
@@ -140,6 +157,23 @@ class Server:
             if errors:
                 check(False, f"{self.name}: the sanitizers reported {errors[:3]}")
         return code
+
+
+def accept_queue_length(port):
+    """How many connections to `port` the kernel has completed and the server not yet
+    accepted (a listening socket's rx_queue in /proc/net/tcp[6]); None when nothing listens."""
+    found = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                rows = f.read().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 0A: LISTEN
+                found = (found or 0) + int(fields[4].split(":")[1], 16)
+    return found
 
 
 def close_with_reset(sock):

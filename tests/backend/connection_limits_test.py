@@ -13,8 +13,8 @@ import re
 import socket
 import time
 
-from backend_harness import (UNDER_ASAN, Server, Workdir, binary_from_argv, check, finish, rss_bytes, sanitizer_errors,
-                             wait_for)
+from backend_harness import (UNDER_ASAN, Server, Workdir, accept_queue_length, binary_from_argv, check, finish,
+                             rss_bytes, sanitizer_errors, wait_for)
 
 BINARY = binary_from_argv()
 
@@ -105,10 +105,18 @@ def test_connection_cap_fits_memory(workdir):
             s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
             s.sendall(request)
             holders.append(s)
-        served = wait_for(lambda: server.health()[1].get("open_connections") == cap, 20, interval=0.2)
-        status, health = server.health()
-        check(served, f"{cap - 1} worst-case connections are held ({health.get('open_connections')} open "
-                      "with the health check's own)")
+        # The health check takes the cap-th slot; health_closed returns once the server
+        # has given that slot back, so each poll, and `last` below, finds it free again.
+        seen = {}
+
+        def all_held():
+            seen["status"], health = server.health_closed()
+            seen["open"] = health.get("open_connections")
+            return seen["status"] == 200 and seen["open"] == cap
+
+        served = wait_for(all_held, 20, interval=0.2)
+        check(served, f"{cap - 1} worst-case connections are held ({seen['open']} open with the health check's own; "
+                      f"/healthz answered {seen['status']})")
         rss = rss_bytes(server.process.pid)
         if UNDER_ASAN:
             print(f"note  under ASan the resident size ({rss / 2**20:.1f} MiB) is not a measure")
@@ -118,9 +126,25 @@ def test_connection_cap_fits_memory(workdir):
         last = socket.create_connection(("127.0.0.1", server.port), timeout=10)
         last.sendall(request)
         holders.append(last)
-        time.sleep(0.3)
-        reply = server.raw(request, timeout=5)
-        check(reply.startswith(b"HTTP/1.1 503"), f"connection {cap + 1} is refused with 503 ({reply[:12]!r})")
+        # The one acceptor takes connections in order, and the slot with them: once the
+        # kernel's accept queue is empty, `last` holds the cap-th slot.
+        accepted = wait_for(lambda: accept_queue_length(server.port) == 0, 5)
+        reply, ending = server.exchange(request, timeout=5)
+        if reply.startswith(b"HTTP/1.1 503"):
+            case = "refused"
+        elif ending == "timeout":
+            case = "no reply in 5 s: it got a free slot and waits out its 30 s delay"
+        else:
+            case = f"{ending} after {len(reply)} bytes"
+        check(reply.startswith(b"HTTP/1.1 503"),
+              f"connection {cap + 1} is refused with 503 ({reply[:12]!r}: {case}; the accept queue was "
+              f"{'empty' if accepted else 'not empty'} before it)")
+        last.setblocking(False)
+        try:
+            early = last.recv(4096)
+        except BlockingIOError:
+            early = None
+        check(early is None, f"... while connection {cap} is held, with no reply yet ({(early or b'')[:12]!r})")
     finally:
         for s in holders:
             s.close()
@@ -135,10 +159,10 @@ def test_liveness_at_the_cap(workdir):
         check(status == 200, f"below the cap /readyz answers 200 ({status} {body!r})")
         status, _, body = server.get("/livez")
         check(status == 200 and b"alive" in body, f"/livez answers 200 alive ({status} {body!r})")
-        # A closed connection's slot is free once its thread has seen the close, which on
-        # several threads may come after the next accept: let those probes' slots go first.
-        wait_for(lambda: server.health()[1].get("open_connections") == 1, 5)
-        time.sleep(0.3)
+        # A keep-alive connection the client closed frees its slot once its thread has
+        # seen the close, which on several threads may come after the next accept: wait
+        # until only the (closing) health check's own is open.
+        wait_for(lambda: server.health_closed()[1].get("open_connections") == 1, 5)
         for _ in range(3):
             s = server.connect()
             s.sendall(b"GET /delay-me?seconds=3 HTTP/1.1\r\nHost: x\r\n\r\n")
