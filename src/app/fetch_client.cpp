@@ -1,5 +1,7 @@
 #include "fetch_client.h"
 
+#include "event_stream.h"
+
 #include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
@@ -125,8 +127,7 @@ void FetchClient::finish(FetchId id, int http_status, std::string body, bool net
     r.outcome = ran_out_of_time ? FetchResult::Outcome::timed_out : FetchResult::Outcome::unreachable;
     r.error = ran_out_of_time
         ? "No answer from the backend within " + format_seconds(p.timeout_seconds) + " s (" + p.url + ")."
-        : "Cannot reach the backend (" + p.url + "): connection refused or the server is gone. "
-          "Is ./looplab start running?";
+        : backend_unreachable(p.url);
   } else {
     r.outcome = FetchResult::Outcome::answered;
     double timing[3];
