@@ -3,6 +3,7 @@
 #include "app/test_hook.h"
 #include "app/browser_download.h"
 #include "ui/loop_snapshot.h"
+#include "ui/state_style.h"
 #include "ui/timeline_bench.h"
 
 #include <emscripten/emscripten.h>
@@ -15,6 +16,20 @@ namespace looplab::app {
 nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
 namespace {
+
+// What the timeline's lanes hold, per state drawn (its short word): how many stretches, how long.
+nlohmann::json lane_states(const ui::TimelineModel& m) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const ui::Lane& lane : m.lanes) {
+    for (const ui::Interval& iv : lane.intervals) {
+      nlohmann::json& s = out[std::string(ui::style_of(iv.state).short_label)];
+      if (s.is_null()) s = {{"intervals", 0}, {"seconds", 0.0}};
+      s["intervals"] = s["intervals"].get<int>() + 1;
+      s["seconds"] = s["seconds"].get<double>() + (std::min(iv.end, m.now) - iv.start);
+    }
+  }
+  return out;
+}
 
 nlohmann::json bench_timeline_action(const nlohmann::json& args) {
   const auto tasks = args.value("tasks", 4000);
@@ -191,6 +206,7 @@ nlohmann::json LessonFrame::frame_state() const {
       {"console", console},
       {"lanes", m.lanes.size()},
       {"worker_lanes", m.workers.size()},
+      {"lane_states", lane_states(m)},
       {"snippet", {{"file", shown.file}, {"lines", std::count(shown.source.begin(), shown.source.end(), '\n')}}},
       {"layout", {{"columns", layout_columns_}, {"content_height", content_height_}, {"touch", touch_layout_},
                   // Where the Run button is (canvas CSS px), so a test can tap it as a finger would.

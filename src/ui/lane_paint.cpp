@@ -48,6 +48,12 @@ void draw_pattern(ImDrawList* dl, ImVec2 a, ImVec2 b, Pattern pattern, ImU32 ink
       lines.add({a.x, a.y + h * 0.65f}, {b.x, a.y + h * 0.65f});
       break;
     }
+    case Pattern::queue: {
+      LineBatch lines(dl, ink, 1.0f, steps_below(a.x + 3, b.x, 5));
+      for (float x = a.x + 3; x < b.x; x += 5)
+        if (x >= seen_from && x <= seen_to) lines.add({x, a.y + h * 0.3f}, {x, a.y + h * 0.7f});
+      break;
+    }
     case Pattern::ticks: {
       LineBatch lines(dl, ink, 1.0f, steps_below(a.x + 4, b.x, 8));
       for (float x = a.x + 4; x < b.x; x += 8)
@@ -99,6 +105,7 @@ void draw_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, LaneState state, bool folded, 
   }
   dl->AddRectFilled(a, b, colour(s.rgba));
   draw_pattern(dl, a, b, s.pattern, s.light_ink ? ink_light : ink_dark);
+  if (s.outline_rgba != 0) dl->AddRect(a, b, colour(s.outline_rgba), 0.0f, 0, 1.5f);
   if (folded) dl->AddRect(a, b, IM_COL32(255, 255, 255, 140));
   const ImVec2 text_size = ImGui::CalcTextSize(s.short_label.data(), s.short_label.data() + s.short_label.size());
   // The word goes at the visible start of the bar, so a bar that began off screen still says what it is.

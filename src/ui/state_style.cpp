@@ -21,6 +21,10 @@ constexpr std::array<StateStyle, lane_state_count> styles{{
     {okabe_bluish_green, Pattern::solid, true, "run", "running on the loop"},
     {okabe_yellow, Pattern::dots, false, "ready", "ready, waiting for the loop"},
     {okabe_sky_blue, Pattern::horizontal, false, "I/O", "waiting on I/O"},
+    // A pale tint of the I/O colour (the palette's eight are taken): much lighter than it,
+    // and its pattern and outline tell it apart without any colour.
+    {0xCCE8F8FFu, Pattern::queue, false, "queued", "I/O queued in the client (no free connection)",
+     okabe_blue},
     {okabe_blue, Pattern::ticks, true, "timer", "waiting on a timer"},
     {okabe_vermillion, Pattern::hatched, true, "BLOCKS", "blocked: holding the loop"},
     {okabe_reddish_purple, Pattern::cross_hatched, false, "wait", "waiting on a queue, lock, event or task"},

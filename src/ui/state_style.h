@@ -14,6 +14,7 @@ enum class Pattern : std::uint8_t {
   solid,          // running
   dots,           // ready: waiting its turn
   horizontal,     // waiting on I/O: a line on the wire
+  queue,          // I/O queued in the client: a row of short bars, outlined
   ticks,          // waiting on a timer: clock ticks
   hatched,        // blocked: the loop is held
   cross_hatched,  // waiting on a queue / lock / event / task
@@ -27,6 +28,7 @@ struct StateStyle {
   bool light_ink;       // draw the pattern and text in white (dark fill) or black (light fill)
   std::string_view short_label;  // drawn inside a bar that is wide enough
   std::string_view legend;       // the legend's wording
+  std::uint32_t outline_rgba = 0;  // a frame around the bar (0: none), one more cue for a pale fill
 };
 
 const StateStyle& style_of(LaneState state);

@@ -26,7 +26,8 @@ int rank(LaneState s) {
     case LaneState::cancelled: return 3;
     case LaneState::in_executor: return 4;
     case LaneState::ready: return 5;
-    case LaneState::waiting_io: return 6;
+    case LaneState::waiting_io:
+    case LaneState::queued_io: return 6;
     case LaneState::waiting_timer: return 7;
     case LaneState::waiting_sync: return 8;
     case LaneState::done: return 9;

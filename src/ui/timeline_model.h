@@ -15,6 +15,7 @@ enum class LaneState : std::uint8_t {
   running,        // its code is executing on the loop
   ready,          // runnable, waiting for the loop to pick it
   waiting_io,     // awaiting a network reply or other I/O completion
+  queued_io,      // its request waits in the client (a browser's connection pool) before it goes out
   waiting_timer,  // awaiting a sleep / timeout deadline
   blocked,        // running, but inside a blocking call: it holds the loop
   waiting_sync,   // awaiting a queue, lock, event, semaphore or another task
@@ -23,7 +24,7 @@ enum class LaneState : std::uint8_t {
   failed,
   cancelled,
 };
-inline constexpr int lane_state_count = 10;
+inline constexpr int lane_state_count = 11;
 
 // Open intervals (a task's current state during a live run, or its terminal state)
 // end at infinity; drawing clamps them to the model's current time.

@@ -1,6 +1,7 @@
 #include "ui/trace_view_model.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "looplab/trace_words.hpp"
 #include "ui/python_stderr.h"
@@ -242,19 +243,41 @@ GeneratorMark TraceViewModel::generator_mark(const Trace& trace, const TraceEven
   return m;
 }
 
+namespace {
+
+// How long I/O op `op` waited in the client before it was sent (0: not at all, or not said).
+double queued_before_sent(const Trace& trace, std::uint32_t op) {
+  if (op == 0 || op >= trace.io_ops().size()) return 0;
+  const double q = trace.io_ops()[op].queued;
+  return std::isfinite(q) && q > 0 ? q : 0;
+}
+
+}  // namespace
+
 void TraceViewModel::convert_spans(const Trace& trace, TaskId task) {
   if (task >= spans_seen_.size()) spans_seen_.resize(task + 1, 0);
   Lane& lane = lane_of(task);
   const auto& spans = index_.spans(task);
+  if (task >= last_span_at_.size()) last_span_at_.resize(task + 1, 0);
   // The last converted span may have been open: convert it again with its end.
   std::size_t from = spans_seen_[task] > 0 ? spans_seen_[task] - 1 : 0;
-  lane.intervals.resize(from);
+  lane.intervals.resize(from > 0 ? last_span_at_[task] : 0);
   for (std::size_t i = from; i < spans.size(); ++i) {
     const StateSpan& s = spans[i];
+    last_span_at_[task] = lane.intervals.size();
     std::string label = wait_label(trace, s);
     // The trace records a gather's wait as a wait on its first child; the wake-up says it was the gather.
     if (s.state == TaskState::waiting_task && i + 1 < spans.size() && spans[i + 1].cause == WakeCause::gather) {
       label = s.related != 0 && s.related < trace.tasks().size() ? "gather(" + trace.task_name(s.related) + ", ...)" : "a gather";
+    }
+    // A request that waited in the client before it went out (the op's `queued`, known once
+    // answered): that stretch is drawn as queued, the rest as on the wire.
+    const double queued = s.state == TaskState::waiting_io ? queued_before_sent(trace, s.detail) : 0;
+    if (queued > 0) {
+      const double sent = std::min(s.start + queued, s.end);
+      lane.intervals.push_back({s.start, sent, s.first_event, model_.intern("queued in the client: " + label), LaneState::queued_io});
+      if (sent < s.end) lane.intervals.push_back({sent, s.end, s.first_event, model_.intern(label), LaneState::waiting_io});
+      continue;
     }
     lane.intervals.push_back({s.start, s.end, s.first_event, model_.intern(label), lane_state_of(s.state)});
   }

@@ -43,6 +43,7 @@ class TraceViewModel {
   TimelineModel model_;
   std::size_t events_seen_ = 0;
   std::vector<std::size_t> spans_seen_;  // per task: spans converted (the last may still be open)
+  std::vector<std::size_t> last_span_at_;  // per task: the lane's first interval from that last span
   TaskId on_task_ = 0;                   // the task running on (or holding) the loop, 0: none
   std::vector<std::uint32_t> on_worker_; // per task: 1 + the worker running its work, 0: none
   std::vector<TaskId> worker_holder_;    // per worker: the task whose work it runs, 0: none
