@@ -136,7 +136,8 @@ double tolerance(double model_seconds, int rounds, bool virtual_clock) {
 
 namespace {
 
-std::string model_note(const Settings& s, int connections) {
+// `measured_limit`: the connections are what the run showed (the real clock), not a setting.
+std::string model_note(const Settings& s, int connections, bool measured_limit) {
   const int k = at_a_time(s, connections);
   const int rounds = rounds_of(s, connections);
   const std::string each = s.part == Part::sleeps ? "sleep" : "delay";
@@ -144,7 +145,7 @@ std::string model_note(const Settings& s, int connections) {
   if (rounds == 1) return "all at once: one " + each;
   std::string by = "the semaphore";
   if (s.part == Part::requests && (!uses_semaphore(s) || connections < s.semaphore))
-    by = std::to_string(connections) + " connections";
+    by = std::to_string(connections) + (measured_limit ? " connections, as measured" : " connections");
   return std::to_string(k) + " at a time (" + by + "): " + std::to_string(rounds) + " rounds of " +
          app::python_float(s.seconds) + " s";
 }
@@ -184,7 +185,7 @@ ui::Verdict make_verdict(const Settings& s, const RunFacts& f, bool virtual_cloc
   const int connections = virtual_clock ? s.connections : seen > 0 ? static_cast<int>(seen) : s.tasks;
   const double model = model_total(s, connections);
   v.rows = {{"measured", f.total, virtual_clock ? "virtual clock" : "real clock, this browser and the backend", true},
-            {"model", model, model_note(s, connections)}};
+            {"model", model, model_note(s, connections, !virtual_clock && seen > 0)}};
   if (const auto seed = published_for(s)) v.rows.push_back({"the seed's run", seed->total, std::string(seed->note)});
   v.matches_model = f.finished && !f.failed && std::abs(f.total - model) <= tolerance(model, rounds_of(s, connections), virtual_clock);
   v.meaning = meaning(s, f, v.matches_model, virtual_clock);
@@ -203,7 +204,8 @@ ui::Verdict make_verdict(const Settings& s, const RunFacts& f, bool virtual_cloc
       v.notes.push_back(virtual_clock ? "The modelled browser allowed " + count(seen, "connection", "connections") +
                                             " to one host (set above; Chromium allows 6 over HTTP/1.1)."
                                       : "This browser allowed " + count(seen, "connection", "connections") +
-                                            " to one host: measured, not assumed.");
+                                            " to one host: read off this run's timings (the count on the wire while"
+                                            " others waited), not assumed.");
     } else if (gathered(s)) {
       v.notes.push_back("No request had to wait for a connection.");
     }

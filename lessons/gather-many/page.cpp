@@ -79,8 +79,12 @@ class GatherManyPage final : public app::LessonFrame {
   void draw_controls_note(const app::ParameterSet& v) override {
     const Settings s = settings_of(v);
     const bool browser_decides = v.real_clock() && s.part == Part::requests && gathered(s);
-    ImGui::TextDisabled("the model: %.1f s, %d at a time%s", model_total(s, s.connections), at_a_time(s, s.connections),
-                        browser_decides ? " if this browser allows 6 connections" : "");
+    ImGui::PushTextWrapPos(0);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("the model: %.1f s, %d at a time%s", model_total(s, s.connections), at_a_time(s, s.connections),
+                       browser_decides ? " if this browser allows 6 connections" : "");
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
   }
   ui::Verdict verdict(const app::EndedRun& run) override {
     facts_ = facts_of(run.trace, !run.virtual_clock);

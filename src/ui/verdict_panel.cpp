@@ -14,16 +14,17 @@ namespace {
 
 const ImVec4 measured_ink{1.0f, 0.9f, 0.6f, 1};
 
-// "the same", "+70% (+7.000 s)": how the measured total compares with a row's.
+// "the same", "70% more time (7.000 s)", "59% less time (24.79 s)": how the measured total
+// compares with a row's, in words (a bare "-59%" reads like a score, as if the run failed).
 std::string compared(const VerdictRow* measured, const VerdictRow& r) {
   if (!measured || r.measured || !(r.seconds > 0)) return {};
   const double diff = measured->seconds - r.seconds;
   if (std::abs(diff) < 5e-7) return "the same";
-  // Small differences keep a decimal: a 0.05 s gap on 10 s reads "-0.5%", not "-0%".
-  const double percent = 100.0 * diff / r.seconds;
+  // Small differences keep a decimal: a 0.05 s gap on 10 s reads "0.5%", not "0%".
+  const double percent = 100.0 * std::abs(diff) / r.seconds;
   char text[64];
-  std::snprintf(text, sizeof text, std::abs(percent) < 9.95 ? "%+.1f%% (%s%s)" : "%+.0f%% (%s%s)", percent,
-                diff > 0 ? "+" : "", format_duration(diff).c_str());
+  std::snprintf(text, sizeof text, percent < 9.95 ? "%.1f%% %s (%s)" : "%.0f%% %s (%s)", percent,
+                diff > 0 ? "more time" : "less time", format_duration(std::abs(diff)).c_str());
   return text;
 }
 
@@ -44,10 +45,12 @@ void draw_rows(const Verdict& verdict) {
   if (ImGui::GetContentRegionAvail().x < 560) {
     for (const VerdictRow& r : verdict.rows) {
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(r.measured ? measured_ink : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s: %s  %s", r.what.c_str(),
-                         format_duration(r.seconds).c_str(), compared(measured, r).c_str());
+      ImGui::TextColored(r.measured ? measured_ink : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s: %s", r.what.c_str(),
+                         format_duration(r.seconds).c_str());
       ImGui::PopTextWrapPos();
       ImGui::Indent();
+      // On a line of its own: wrapped beside the figure it broke inside a number ("1.\n96 s").
+      if (const std::string versus = compared(measured, r); !versus.empty()) ImGui::Text("measured took %s", versus.c_str());
       muted_wrapped(r.note);
       ImGui::Unindent();
     }
@@ -57,7 +60,7 @@ void draw_rows(const Verdict& verdict) {
   // Fixed-fit columns for the figures; the note takes what is left and wraps there.
   ImGui::TableSetupColumn("");
   ImGui::TableSetupColumn("total");
-  ImGui::TableSetupColumn("measured is");
+  ImGui::TableSetupColumn("measured took");
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
   for (const VerdictRow& r : verdict.rows) {

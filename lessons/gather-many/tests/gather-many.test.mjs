@@ -50,8 +50,10 @@ await runTest('gather-many', async ({ browser, cleanup }) => {
         `real: not every request has the browser's timing: ${JSON.stringify(real.extra.requests)}`);
   const limit = real.extra.connection_limit_seen;
   check(limit >= 5 && limit <= 7, `real: the run shows a limit of ${limit} connections, expected about 6`);
-  check(real.frame.verdict.notes.some(n => n.includes(`allowed ${limit} connections`)),
-        `real: the verdict does not name the limit: ${JSON.stringify(real.frame.verdict.notes)}`);
+  check(real.frame.verdict.notes.some(n => n.includes(`allowed ${limit} connections`) && n.includes("read off this run's timings")),
+        `real: the verdict does not name the limit as measured: ${JSON.stringify(real.frame.verdict.notes)}`);
+  check(real.frame.verdict.rows[1].note.includes(`${limit} connections, as measured`),
+        `real: the model does not take the measured limit: ${real.frame.verdict.rows[1].note}`);
   const waited = real.extra.requests.filter(r => r.queued > 0.2).length;
   // A socket may free a little early or late (other traffic of the page, timing jitter): give or take one.
   check(Math.abs(waited - (12 - limit)) <= 1, `real: ${waited} requests waited for a connection, expected about ${12 - limit}`);
