@@ -7,6 +7,10 @@
 // (it sets LOOPLAB_BACKEND and LOOPLAB_SITE from build/.) Lessons run on the virtual clock, so
 // no database or server delay is needed. Phone shots go down the page a screen at a time;
 // desktop shots are of the window, as it first appears.
+//
+// LOOPLAB_SHOT_PARAMS='part=requests&n=100&clock=real' opens each lesson with those URL
+// parameters (the ones the lesson frame reads; clock=virtual unless it names a clock) and
+// names the pictures <lesson>-params-...; LOOPLAB_SHOT_RUN_TIMEOUT_S (default 15) bounds a run.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openPage, pageState, startBackend, launchBrowser, sleep } from './lib/harness.mjs';
@@ -26,6 +30,11 @@ if (sizes.length === 0) throw new Error(`LOOPLAB_SHOT_SIZES names no size (there
 
 const out = path.resolve(process.argv[2] || path.join(path.dirname(new URL(import.meta.url).pathname), '../../artifacts/screenshots'));
 const only = process.argv.slice(3);
+const params = new URLSearchParams(process.env.LOOPLAB_SHOT_PARAMS || '');
+const tag = params.size > 0 ? '-params' : '';
+if (!params.has('clock')) params.set('clock', 'virtual');
+const runTimeoutMs = 1000 * Number(process.env.LOOPLAB_SHOT_RUN_TIMEOUT_S || 15);
+if (!(runTimeoutMs > 0)) throw new Error('LOOPLAB_SHOT_RUN_TIMEOUT_S must be a number of seconds above 0');
 mkdirSync(out, { recursive: true });
 
 const backend = await startBackend();
@@ -54,10 +63,12 @@ try {
     await shoot(index, 'start');
     await index.context().close();
     for (const id of lessons) {
-      const page = await openPage(browser, `${backend.url}${id}.html?clock=virtual`, size);
-      await shoot(page, `${id}-before-run`);
-      await runAndWait(page);
-      await shoot(page, `${id}-after-run`);
+      const page = await openPage(browser, `${backend.url}${id}.html?${params}`, size);
+      const refused = (await pageState(page)).lesson.url_problems;
+      if (refused.length > 0) throw new Error(`${id} refused LOOPLAB_SHOT_PARAMS: ${refused.join('; ')}`);
+      await shoot(page, `${id}${tag}-before-run`);
+      await runAndWait(page, { timeoutMs: runTimeoutMs });
+      await shoot(page, `${id}${tag}-after-run`);
       await page.context().close();
     }
   }
